@@ -1,0 +1,130 @@
+"""Schema state, backup and migration at start-up.
+
+Start-up must stay fast: reading the current revision needs only SQLAlchemy, and the revisions the program knows
+are read from the migration files' text. Alembic itself is imported only when an upgrade is really needed.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, text
+
+from models.db import sqlite_path
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+_REV_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
+_DOWN_RE = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
+
+
+class SchemaState(StrEnum):
+    EMPTY = "empty"  # a new database: nothing to back up
+    CURRENT = "current"
+    BEHIND = "behind"  # older than the program: back up, then upgrade
+    AHEAD = "ahead"  # newer than the program: refuse, touch nothing
+    FOREIGN = "foreign"  # tables but no Alembic revision: not a Tijian database
+
+
+class SchemaError(RuntimeError):
+    """A database the program must not open; the message is for the user (Chinese)."""
+
+
+@dataclass(frozen=True)
+class SchemaStatus:
+    state: SchemaState
+    current: str | None
+    head: str
+
+
+def known_revisions() -> list[str]:
+    """Revisions in order from base to head, read from the migration files without importing Alembic."""
+    parents: dict[str, str | None] = {}
+    for f in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        src = f.read_text(encoding="utf-8")
+        rev = _REV_RE.search(src)
+        down = _DOWN_RE.search(src)
+        if rev:
+            parents[rev.group(1)] = down.group(1) if down else None
+    children = {p: r for r, p in parents.items()}
+    order: list[str] = []
+    cur = children.get(None)
+    while cur is not None:
+        order.append(cur)
+        cur = children.get(cur)
+    if len(order) != len(parents):
+        raise RuntimeError("migration history is not a single line")
+    return order
+
+
+def status(engine: Engine) -> SchemaStatus:
+    revisions = known_revisions()
+    head = revisions[-1]
+    with engine.connect() as conn:
+        tables = inspect(conn).get_table_names()
+        if "alembic_version" not in tables:
+            state = SchemaState.FOREIGN if tables else SchemaState.EMPTY
+            return SchemaStatus(state, None, head)
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+    current = row[0] if row else None
+    if current is None:
+        return SchemaStatus(SchemaState.EMPTY, None, head)
+    if current == head:
+        return SchemaStatus(SchemaState.CURRENT, current, head)
+    if current in revisions:
+        return SchemaStatus(SchemaState.BEHIND, current, head)
+    return SchemaStatus(SchemaState.AHEAD, current, head)
+
+
+def backup_sqlite(engine: Engine, now: datetime | None = None) -> Path | None:
+    """Copy the SQLite file (consistently, WAL included) next to itself with a timestamp; return its path."""
+    path = sqlite_path(engine)
+    if path is None or not path.exists():
+        return None
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    src = sqlite3.connect(path)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    return target
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+
+
+def ensure_current(engine: Engine) -> tuple[SchemaStatus, Path | None]:
+    """Bring the database to the program's schema: refuse newer or foreign ones, back up then upgrade older ones.
+
+    Returns the status found and the backup made (if any)."""
+    st = status(engine)
+    if st.state is SchemaState.AHEAD:
+        raise SchemaError(
+            f"数据库的结构版本（{st.current}）比本程序新（本程序支持到 {st.head}）。"
+            "请安装新版本的程序后再打开；数据库未作任何改动。"
+        )
+    if st.state is SchemaState.FOREIGN:
+        raise SchemaError("该数据库已有数据表，但不是本程序创建的数据库；为避免破坏数据，程序未作任何改动。")
+    backup = None
+    if st.state is SchemaState.BEHIND:
+        backup = backup_sqlite(engine)
+    if st.state in (SchemaState.EMPTY, SchemaState.BEHIND):
+        upgrade(engine)
+    return st, backup
