@@ -1,0 +1,1 @@
+"""Qt windows, pages, dialogs and Qt models. Talks to the database only through models.services."""
