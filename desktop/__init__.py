@@ -1,0 +1,1 @@
+"""Start-up, command line and wiring of the Tijian desktop program."""

@@ -1,0 +1,179 @@
+"""Start the GUI: logging, error dialog, font, translations, theme, database, main window."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from desktop import paths
+
+log = logging.getLogger("tijian")
+_START = time.perf_counter()
+
+
+def setup_logging() -> Path:
+    folder = paths.log_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    file = folder / "tijian.log"
+    handler = logging.handlers.RotatingFileHandler(file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    return file
+
+
+def install_excepthook() -> None:
+    """Any uncaught exception: logged with its traceback, then one error dialog with "copy details"."""
+
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        details = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("uncaught exception\n%s", details)
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QApplication
+
+        from ui import alerts
+
+        if QApplication.instance() is None:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        tr = QCoreApplication.translate
+        alerts.error(None, tr("app", "程序错误"),
+                     tr("app", "程序遇到意外错误，刚才的操作可能未完成。详情已写入日志文件；"
+                               "请点“复制详情”后发给维护人员。\n\n%1").replace("%1", str(exc)),
+                     details)
+
+    sys.excepthook = hook
+
+
+def register_font() -> str:
+    """Register the bundled CJK font with Qt and return the UI font family to use."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtWidgets import QApplication
+
+    if QFontDatabase.addApplicationFont(str(paths.FONT_FILE)) < 0:
+        log.warning("could not load bundled font %s", paths.FONT_FILE)
+    families = set(QFontDatabase.families())
+    preferred = ["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                 "WenQuanYi Micro Hei", paths.FONT_FAMILY]
+    chosen = next(f for f in preferred if f in families or f == paths.FONT_FAMILY)
+    font = QFont()
+    font.setFamilies([chosen, paths.FONT_FAMILY])
+    font.setPointSize(10)
+    QApplication.setFont(font)
+    return chosen
+
+
+def install_translations(app, lang: str) -> list:  # type: ignore[no-untyped-def]
+    """Chinese is the source language; ``en`` loads resources/translations/tijian_en.qm."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    kept = []
+    qt_tr = QTranslator(app)
+    qt_name = "qtbase_zh_CN" if lang == "zh" else "qtbase_en"
+    if qt_tr.load(qt_name, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_tr)
+        kept.append(qt_tr)
+    if lang != "zh":
+        ours = QTranslator(app)
+        qm = paths.TRANSLATIONS / f"tijian_{lang}.qm"
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            kept.append(ours)
+        else:
+            log.warning("translation %s not found (run: python3 dev.py run, which builds it)", qm)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh"
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return kept
+
+
+def apply_theme(app, font_family: str) -> None:  # type: ignore[no-untyped-def]
+    """qt-material once, then our overrides (resources/styles/tijian.qss)."""
+    from qt_material import apply_stylesheet
+
+    extra = {"font_family": font_family, "font_size": "13px", "density_scale": "-1"}
+    apply_stylesheet(app, theme="light_blue.xml", invert_secondary=True, extra=dict(extra))
+    app.setStyleSheet(app.styleSheet() + "\n" + (paths.STYLES / "tijian.qss").read_text(encoding="utf-8"))
+
+
+def make_app(argv: list[str], lang: str = "zh", theme: bool = True):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    QCoreApplication.setOrganizationName(paths.APP)
+    QCoreApplication.setApplicationName(paths.APP)
+    app = QApplication.instance() or QApplication(argv)
+    app._tijian_translators = install_translations(app, lang)  # keep references alive
+    family = register_font()
+    if theme:
+        apply_theme(app, family)
+    return app
+
+
+def open_database(url: str):  # type: ignore[no-untyped-def]
+    """Open and migrate; returns (ctx, message for the status bar) or raises SchemaError."""
+    from models import schema
+    from ui.context import AppContext
+
+    ctx = AppContext.open(url, actor=os.environ.get("TIJIAN_USER") or _login_name())
+    st, backup = schema.ensure_current(ctx.engine)
+    note = ""
+    if st.state is schema.SchemaState.BEHIND:
+        note = f"数据库已从 {st.current} 升级到 {st.head}" + (f"，升级前的备份：{backup}" if backup else "")
+        log.info(note)
+    elif st.state is schema.SchemaState.EMPTY:
+        log.info("created a new database at %s", url)
+    return ctx, st, note
+
+
+def _login_name() -> str:
+    try:
+        return os.getlogin()
+    except OSError:
+        return os.environ.get("USER") or os.environ.get("USERNAME") or ""
+
+
+def run_gui(db_url: str, lang: str = "zh", quit_when_ready: bool = False, no_demo_prompt: bool = False) -> int:
+    log_file = setup_logging()
+    log.info("starting; database %s; log %s", db_url, log_file)
+    app = make_app(sys.argv[:1], lang)
+    install_excepthook()
+    from models.schema import SchemaError, SchemaState
+    from ui import alerts
+    from ui.main_window import MainWindow
+
+    try:
+        ctx, st, note = open_database(db_url)
+    except SchemaError as exc:
+        alerts.error(None, "无法打开数据库", str(exc))
+        return 2
+    except Exception as exc:  # noqa: BLE001  (a wrong URL, a server that is down …)
+        log.exception("cannot open database")
+        alerts.error(None, "无法打开数据库", f"无法打开数据库：{db_url}\n\n{exc}", traceback.format_exc())
+        return 2
+
+    window = MainWindow(ctx)
+    if note:
+        window.statusBar().showMessage(note, 15000)
+    window.show()
+    if quit_when_ready:
+        from PySide6.QtCore import QTimer
+
+        def ready() -> None:
+            rows = window.registry.list.model.rowCount()
+            print(f"READY {time.perf_counter() - _START:.3f}s rows={rows}", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, ready)
+    elif st.state is SchemaState.EMPTY and not no_demo_prompt:
+        from PySide6.QtCore import QTimer
+
+        from ui.demo_prompt import offer_demo
+
+        QTimer.singleShot(0, lambda: offer_demo(window, ctx))
+    return app.exec()
