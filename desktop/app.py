@@ -92,13 +92,49 @@ def install_translations(app, lang: str) -> list:  # type: ignore[no-untyped-def
     return kept
 
 
+THEME = "light_blue.xml"
+
+
 def apply_theme(app, font_family: str) -> None:  # type: ignore[no-untyped-def]
-    """qt-material once, then our overrides (resources/styles/tijian.qss)."""
-    from qt_material import apply_stylesheet
+    """qt-material once, then our overrides (resources/styles/tijian.qss).
+
+    qt-material renders its template and regenerates icon files on every call (~0.15 s). The rendered sheet and
+    icons are cached in the user's cache folder, keyed by everything that shapes them, so later starts only read
+    one file."""
+    import hashlib
+    from importlib.metadata import version
+
+    from PySide6.QtCore import QDir
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
     extra = {"font_family": font_family, "font_size": "13px", "density_scale": "-1"}
-    apply_stylesheet(app, theme="light_blue.xml", invert_secondary=True, extra=dict(extra))
-    app.setStyleSheet(app.styleSheet() + "\n" + (paths.STYLES / "tijian.qss").read_text(encoding="utf-8"))
+    overrides = (paths.STYLES / "tijian.qss").read_text(encoding="utf-8")
+    key = hashlib.sha1(repr((version("qt-material"), THEME, sorted(extra.items()), overrides)).encode()).hexdigest()
+    folder = paths.cache_dir() / "theme" / key[:16]
+    qss, icons, meta = folder / "style.qss", folder / "icons", folder / "primary.txt"
+    if qss.exists() and meta.exists() and (icons / "primary").is_dir():
+        import importlib.util
+
+        spec = importlib.util.find_spec("qt_material")
+        app.setStyle("Fusion")
+        QDir.addSearchPath("icon", str(icons))
+        if spec and spec.origin:
+            QDir.addSearchPath("qt_material", str(Path(spec.origin).parent / "resources"))
+        palette = QGuiApplication.palette()
+        colour = QColor(meta.read_text().strip())
+        colour.setAlpha(92)
+        palette.setColor(QPalette.ColorRole.Text, colour)
+        QGuiApplication.setPalette(palette)
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        return
+    from qt_material import apply_stylesheet, get_theme
+
+    folder.mkdir(parents=True, exist_ok=True)
+    apply_stylesheet(app, theme=THEME, invert_secondary=True, extra=dict(extra), parent=str(icons))
+    sheet = app.styleSheet() + "\n" + overrides
+    app.setStyleSheet(sheet)
+    qss.write_text(sheet, encoding="utf-8")
+    meta.write_text(get_theme(THEME, True)["primaryColor"])
 
 
 def make_app(argv: list[str], lang: str = "zh", theme: bool = True):  # type: ignore[no-untyped-def]

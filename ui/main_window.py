@@ -35,20 +35,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         # A module appears here only when it works (专家库, 检查排期, 现场检查, 隐患台账, 执法文书, 统计 come with their issues).
+        # Pages are built when first shown, so start-up pays only for the first one.
         self.pages: dict[str, QWidget] = {}
-        modules: list[tuple[str, str, Callable[[], QWidget]]] = [
+        self._modules: list[tuple[str, str, Callable[[], QWidget]]] = [
             ("registry", self.tr("企业档案"), lambda: RegistryPage(ctx)),
         ]
-        for n, (key, title, make) in enumerate(modules, start=1):
-            page = make()
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        for n, (_key, title, _make) in enumerate(self._modules, start=1):
+            self.stack.addWidget(QWidget())  # replaced by the real page on first visit
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 40))
             item.setToolTip(f"{title} (Ctrl+{n})")
             self.nav.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, activated=lambda n=n: self.nav.setCurrentRow(n - 1))
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.show_module)
         self.nav.setCurrentRow(0)
 
         path = sqlite_path(ctx.url)
@@ -58,9 +57,26 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(db_label)
         self._restore()
 
+    def page(self, key: str) -> QWidget:
+        """The page of a module, built on first use."""
+        if key not in self.pages:
+            row = next(i for i, m in enumerate(self._modules) if m[0] == key)
+            page = self._modules[row][2]()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def show_module(self, row: int) -> None:
+        if 0 <= row < len(self._modules):
+            self.page(self._modules[row][0])
+            self.stack.setCurrentIndex(row)
+
     @property
     def registry(self) -> RegistryPage:
-        return self.pages["registry"]  # type: ignore[return-value]
+        return self.page("registry")  # type: ignore[return-value]
 
     def _restore(self) -> None:
         geometry = self._settings.value("main/geometry")
