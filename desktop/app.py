@@ -42,10 +42,9 @@ def install_excepthook() -> None:
         if QApplication.instance() is None:
             sys.__excepthook__(exc_type, exc, tb)
             return
-        tr = QCoreApplication.translate
-        alerts.error(None, tr("app", "程序错误"),
-                     tr("app", "程序遇到意外错误，刚才的操作可能未完成。详情已写入日志文件；"
-                               "请点“复制详情”后发给维护人员。\n\n%1").replace("%1", str(exc)),
+        alerts.error(None, QCoreApplication.translate("app", "程序错误"),
+                     QCoreApplication.translate("app", "程序遇到意外错误，刚才的操作可能未完成。详情已写入日志文件；"
+                                                "请点“复制详情”后发给维护人员。\n\n%1").replace("%1", str(exc)),
                      details)
 
     sys.excepthook = hook

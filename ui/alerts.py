@@ -6,15 +6,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("alerts", text)
-
-
 def error(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
-        copy = box.addButton(_tr("复制详情"), QMessageBox.ButtonRole.ActionRole)
+        copy = box.addButton(QCoreApplication.translate("alerts", "复制详情"), QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()
         copy.clicked.connect(lambda: QApplication.clipboard().setText(f"{text}\n\n{details}"))
     box.exec()

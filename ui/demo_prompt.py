@@ -9,19 +9,15 @@ from ui import alerts
 from ui.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("demo", text)
-
-
 def offer_demo(window, ctx: AppContext) -> bool:  # type: ignore[no-untyped-def]
-    if not alerts.confirm(window, _tr("新数据库"),
-                          _tr("这是一个新建的空数据库。\n\n是否载入演示数据（汨罗市：15个镇、179个村（社区）、"
+    if not alerts.confirm(window, QCoreApplication.translate("demo", "新数据库"),
+                          QCoreApplication.translate("demo", "这是一个新建的空数据库。\n\n是否载入演示数据（汨罗市：15个镇、179个村（社区）、"
                               "4027家监管对象）以便熟悉程序？\n\n正式使用时请选“否”，再通过“导入Excel”导入本单位的企业名录。")):
         return False
     from models.services import demo
 
-    dlg = QProgressDialog(_tr("正在生成演示数据…"), "", 0, 100, window)
-    dlg.setWindowTitle(_tr("演示数据"))
+    dlg = QProgressDialog(QCoreApplication.translate("demo", "正在生成演示数据…"), "", 0, 100, window)
+    dlg.setWindowTitle(QCoreApplication.translate("demo", "演示数据"))
     dlg.setCancelButton(None)
     dlg.setWindowModality(Qt.WindowModality.WindowModal)
     dlg.setMinimumDuration(0)
@@ -30,7 +26,7 @@ def offer_demo(window, ctx: AppContext) -> bool:  # type: ignore[no-untyped-def]
     def progress(done: int, total: int, what: str) -> None:
         dlg.setMaximum(max(total, 1))
         dlg.setValue(done)
-        dlg.setLabelText(_tr("正在生成演示数据：%1").replace("%1", what))
+        dlg.setLabelText(QCoreApplication.translate("demo", "正在生成演示数据：%1").replace("%1", what))
         QApplication.processEvents()
 
     try:

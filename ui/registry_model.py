@@ -37,11 +37,7 @@ def _dot(level: str) -> QPixmap:
     return pm
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("EnterpriseTableModel", text)
-
-
-# (sort key, header, accessor). Header strings are marked for lupdate by _t() in headers().
+# (sort key, header). headers() repeats the header literals so that lupdate finds them.
 COLUMNS: list[tuple[str, str]] = [
     ("name", "单位名称"),
     ("uscc", "统一社会信用代码"),
@@ -60,8 +56,18 @@ COLUMNS: list[tuple[str, str]] = [
 
 def headers() -> list[str]:
     return [
-        _t("单位名称"), _t("统一社会信用代码"), _t("所属镇"), _t("村（社区）"), _t("行业领域"), _t("风险"),
-        _t("高危"), _t("园区"), _t("状态"), _t("地址"), _t("法定代表人"), _t("联系电话"),
+        QCoreApplication.translate("EnterpriseTableModel", "单位名称"),
+        QCoreApplication.translate("EnterpriseTableModel", "统一社会信用代码"),
+        QCoreApplication.translate("EnterpriseTableModel", "所属镇"),
+        QCoreApplication.translate("EnterpriseTableModel", "村（社区）"),
+        QCoreApplication.translate("EnterpriseTableModel", "行业领域"),
+        QCoreApplication.translate("EnterpriseTableModel", "风险"),
+        QCoreApplication.translate("EnterpriseTableModel", "高危"),
+        QCoreApplication.translate("EnterpriseTableModel", "园区"),
+        QCoreApplication.translate("EnterpriseTableModel", "状态"),
+        QCoreApplication.translate("EnterpriseTableModel", "地址"),
+        QCoreApplication.translate("EnterpriseTableModel", "法定代表人"),
+        QCoreApplication.translate("EnterpriseTableModel", "联系电话"),
     ]
 
 
@@ -162,7 +168,7 @@ class EnterpriseTableModel(QAbstractTableModel):
         if key == "status":
             return QCoreApplication.translate("enums", STATUS_LABELS.get(value, value))
         if key in ("is_high_risk", "in_park"):
-            return _t("是") if value else ""
+            return QCoreApplication.translate("EnterpriseTableModel", "是") if value else ""
         return value
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
