@@ -1,0 +1,844 @@
+"""Synthetic demo data shaped by the seed figures (domain notes: figures.md, camphor-oil.md, experts.md).
+
+``generate(factory)`` fills an empty, migrated database with one believable county: Miluo's 15 towns and 179
+villages/communities (each with a grassroots informant), 4,027 supervised enterprises (214 high-risk, 156 in the
+high-tech park, 23 camphor-oil firms of which 12 were refused entry and closed), their licences, contacts and status
+history, 15 enforcement officers from 9 departments, 14 experts with their fields, and 10 safety supervisors.
+Scale ``"large"`` keeps the proportions at 50,000 enterprises (towns and villages stay 15/179).
+
+Unlike the other services, this is a long job run from the CLI or a worker thread, so it takes the session *factory*
+and **commits itself**: one transaction for regions and people, then one per chunk of enterprises (with their
+licences, contacts and status history), then one for an audit entry. A failure part-way leaves the chunks already
+committed; the database is then no longer empty and must be recreated before another attempt. ``progress(done,
+total, "企业")`` is called before the first chunk and after each one (every 1,000 enterprises); an exception raised
+from it stops the job the same way (a worker can cancel like that).
+
+Determinism: everything comes from ``random.Random(seed)`` (UUIDs too), so the same scale and seed give the same
+rows. The exceptions are the fields that only make sense relative to the day the data is made, computed from
+``today`` (default ``date.today()``; pass it to pin them): officers' certificate expiry (some within 30 days),
+licence validity (some expired, some expiring soon) and the experts' term of engagement. History (establishment
+dates, the 2023 survey, status changes, the May 2022 camphor-oil halt) is fixed in the past, and ``created_at`` /
+``updated_at`` are those historical times, not the time of generation. Only the audit entry carries the real time.
+
+Rows are written with Core bulk inserts; the columns' Python-side defaults do not apply there, so every column
+(``created_at``, ``updated_at``, ``version``) is filled here.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import math
+import random
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import uscc as uscc_mod
+from models.base import utcnow
+from models.entities import (
+    AuditEntry,
+    Enterprise,
+    EnterpriseContact,
+    EnterpriseLicence,
+    EnterpriseStatusChange,
+    Expert,
+    ExpertSpecialty,
+    Officer,
+    Specialty,
+    Supervisor,
+    Town,
+    Village,
+)
+from models.enums import EnterpriseStatus, EntryStatus, PersonStatus, RiskLevel
+from models.services.errors import ServiceError
+from models.text import search_key
+
+Progress = Callable[[int, int, str], None]
+
+ACTOR = "演示数据"
+REGION = "430681"  # 汨罗市 administrative division code
+CHUNK = 1000  # enterprises per transaction
+
+# ------------------------------------------------------------------------------------------------ figures
+
+SEED_ENTERPRISES = 4027
+SEED_HIGH_RISK = 214
+SEED_IN_PARK = 156
+SEED_CAMPHOR = 23
+SEED_CAMPHOR_REFUSED = 12
+SCALES = {"seed": SEED_ENTERPRISES, "large": 50_000}
+
+# Sector mix of the seed scale (sums to 4,027); "large" keeps these proportions.
+SEED_SECTORS: dict[str, int] = {
+    "商贸": 900,
+    "人员密集场所": 700,
+    "轻工": 520,
+    "机械": 380,
+    "建材": 330,
+    "粉尘涉爆": 160,
+    "有色": 150,
+    "建筑施工": 150,
+    "交通运输": 140,
+    "其他": 134,
+    "纺织": 110,
+    "成品油": 85,
+    "危险化学品": 70,
+    "冶金": 60,
+    "烟花爆竹": 60,
+    "涉氨制冷": 25,
+    "樟脑油": SEED_CAMPHOR,
+    "非煤矿山": 18,
+    "烟草": 12,
+}
+
+TOWNS: tuple[str, ...] = (
+    "归义镇", "新市镇", "古培镇", "白水镇", "三江镇", "弼时镇", "罗江镇", "神鼎山镇",
+    "长乐镇", "大荆镇", "桃林寺镇", "川山坪镇", "黄柏镇", "屈子祠镇", "汨罗镇",
+)
+# Villages + communities per town (179 in all); 归义镇 is the city seat.
+VILLAGES_PER_TOWN = (18, 12, 10, 11, 13, 12, 13, 12, 12, 13, 11, 11, 10, 10, 11)
+GUIYI_COMMUNITIES = ("上马社区", "城郊社区", "车站社区", "大桥社区", "南门社区", "汨东社区")
+FIXED_VILLAGES = {"神鼎山镇": ("新龙村",)}
+PARK_TOWNS = ("归义镇", "新市镇")  # 汨罗高新技术产业开发区 (industrial park and recycling-economy park)
+HILL_TOWNS = ("白水镇", "三江镇", "神鼎山镇", "长乐镇", "大荆镇", "桃林寺镇", "川山坪镇")
+TOWN_WEIGHTS = (3.0, 1.6, 0.8, 1.0, 0.9, 1.0, 1.0, 0.8, 1.0, 0.9, 0.9, 0.8, 0.7, 0.8, 0.8)
+
+_VILLAGE_STEMS = (
+    "桃花 长岭 白塘 新塘 松柏 双楼 花桥 金龙 八景 河市 杨林 荷叶 青山 石桥 枫树 红花 大塘 向阳 东山 西湖 南岭 北港 "
+    "新华 友谊 光明 团结 和平 建设 胜利 前进 幸福 永安 太平 天井 玉池 凤形 龙头 狮山 马鞍 牌楼 黄金 白沙 清水 芙蓉 "
+    "金星 银星 红星 长安 荷花 梅花 竹林 茶园 柳庄 桑园 栗山 樟树 桂花 兰田 丰收 晓阳 沙塘 碧山 瓦屋 槐树 杉木 石坪 "
+    "谷山 秀山 福田 云峰 凤凰 麻塘 柏树 港口 渡头 洲上 湾里 古城 楚塘 高桥 李家 何家 陈家 刘家 周家 彭家 黎家 范家 "
+    "易家 许家 邓家 吴家 钟家 熊家 任家 姚家 廖家 毛家 段家 喻家 湛家 沈家 谭家 邹家 卢家 合丰 新建 新河 新桥 新胜 "
+    "新阳 新田 新坪 新安 新铺 江背 石仑 黄市 大坪 大桥 小塘 中洲 上塘 下湾 横铺 桥头 塘坊 庙前 泉水 井冲 岭下 山塘 "
+    "冲里 畈上 园艺 茶山 杨梅 板桥 长塘 长冲 高坪 白羊 青龙 白鹤 金鸡 凤山 龙湾 虎形 象鼻 鸭塘 鱼塘 车田 石门 玉华 "
+    "玉山 锦江 明星 曙光 红旗 先锋 联合 民主 立新 永红 永丰 永兴 双江 三合 四合 五星 六合 七星 八一 九龙 十里"
+).split()
+_GEOGRAPHY_SEED = 20_230_301  # village names are the same county for every seed
+
+CITY_ROADS = ("屈原中路", "屈原北路", "屈原南路", "罗城路", "人民路", "建设路", "新华路", "汨罗江大道", "龙舟路",
+              "友谊路", "德政路", "天问大道", "白沙路", "金龙大道", "瑞龙路")
+TOWN_STREETS = ("正街", "老街", "新街", "大道", "中路")
+PARK_ROADS = ("循环经济大道", "再生路", "兴园路", "科创路", "工业大道", "城南大道", "新材料路", "高新大道")
+
+# ------------------------------------------------------------------------------------------------ names
+
+_SURNAMES = ("李李李刘刘刘陈陈陈张张王王黄黄彭彭易易罗罗周周杨吴徐孙胡朱高林何郭黎许邓钟任姚湛喻汤谭谭邹袁熊廖余曾"
+             "傅文唐蒋龚肖沈卢蔡丁魏叶潘杜戴夏汪田方石姜范金")
+_GIVEN = ("建国华明伟军平勇强志红林辉芳丽英敏杰斌涛波峰娟霞俊文海云春秋德湘兵亮刚宏超燕玲萍卫东新良松金友清桂兰梅"
+          "凤秀珍玉香琴利民生福贵荣昌胜光进雄杰鹏飞婷静慧琳")
+_BRAND_A = "鑫恒华宏金泰永兴利丰盛达顺安隆福瑞祥和源通鸿新嘉德昌富旺荣鼎益天宇龙凯博锦诚信佳康明宝汇正中湘楚聚创亿万众长云春海大美"
+_BRAND_B = "盛达兴隆源昌泰丰发利顺通华康祥瑞鑫旺成安宇辉晟邦诚信和润泽远航恒运强力群业鼎汇合明光美佳峰林森山阳星"
+_MOBILE_PREFIXES = ("130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "153", "155",
+                    "156", "157", "158", "159", "166", "173", "177", "180", "181", "182", "183", "185", "186", "187",
+                    "188", "189", "191", "198", "199")
+
+# (industry word, ((suffix, registration kind, weight), …), main products); kind: co 企业 / ind 个体工商户 / coop 合作社
+_Template = tuple[str, tuple[tuple[str, str, float], ...], tuple[str, ...]]
+_CO = (("有限公司", "co", 1.0),)
+TEMPLATES: dict[str, tuple[_Template, ...]] = {
+    "危险化学品": (
+        ("化工", (("有限公司", "co", 3), ("有限责任公司", "co", 1)), ("工业盐酸", "液碱", "甲醇", "乙酸乙酯", "硫酸")),
+        ("气体", _CO, ("工业氧气", "医用氧气", "溶解乙炔", "液氮", "二氧化碳")),
+        ("化工贸易", _CO, ("油漆、稀释剂批发", "化学试剂经营", "工业酒精经营")),
+        ("燃气", _CO, ("液化石油气充装", "瓶装液化石油气经营")),
+        ("液化气", (("供应站", "co", 1),), ("瓶装液化石油气零售",)),
+        ("涂料", _CO, ("水性涂料", "溶剂型涂料", "防腐涂料")),
+    ),
+    "烟花爆竹": (
+        ("烟花爆竹", (("批发有限公司", "co", 1), ("经营部", "ind", 2), ("零售店", "ind", 3)),
+         ("烟花爆竹零售", "烟花爆竹批发", "礼花弹、组合烟花")),
+    ),
+    "非煤矿山": (
+        ("石业", _CO, ("建筑石料", "碎石", "机制砂")),
+        ("矿业", _CO, ("花岗岩荒料", "高岭土", "建筑石料")),
+        ("采石", (("场", "co", 1),), ("建筑石料", "片石")),
+        ("砂石", _CO, ("河砂", "机制砂", "碎石")),
+    ),
+    "成品油": (
+        ("", (("加油站", "co", 3),), ("汽油、柴油零售",)),
+        ("石油", (("有限公司", "co", 1), ("加油站", "co", 1)), ("汽油、柴油零售", "柴油批发")),
+        ("能源", _CO, ("柴油批发", "汽油、柴油零售")),
+    ),
+    "樟脑油": (
+        ("林产化工", _CO, ("樟脑油", "天然樟脑", "芳樟醇")),
+        ("樟脑油", (("厂", "co", 1),), ("樟脑油", "樟脑粉")),
+    ),
+    "冶金": (
+        ("铸造", (("有限公司", "co", 2), ("厂", "co", 1)), ("铸铁件", "铸钢件", "球墨铸铁管件")),
+        ("钢结构", _CO, ("钢结构件", "彩钢板")),
+        ("金属制品", _CO, ("金属结构件", "钢管", "紧固件")),
+    ),
+    "有色": (
+        ("再生资源", _CO, ("再生铝锭", "再生铜", "废旧金属回收加工")),
+        ("有色金属", _CO, ("铝合金锭", "铜杆", "锌合金")),
+        ("铝业", _CO, ("铝型材", "再生铝锭")),
+        ("铜业", _CO, ("铜杆", "电线铜材", "黄铜棒")),
+        ("废旧物资回收", (("有限公司", "co", 1), ("站", "ind", 1)), ("废旧金属回收", "废旧电瓶回收")),
+    ),
+    "建材": (
+        ("新型建材", _CO, ("蒸压加气混凝土砌块", "新型墙体材料")),
+        ("混凝土", _CO, ("商品混凝土", "预拌砂浆")),
+        ("机砖", (("厂", "co", 1),), ("页岩砖", "煤矸石烧结砖")),
+        ("水泥制品", (("有限公司", "co", 1), ("厂", "co", 1)), ("水泥管", "预制构件", "水泥砖")),
+        ("石材", (("有限公司", "co", 1), ("加工厂", "ind", 1)), ("花岗岩板材", "大理石板材")),
+        ("陶瓷", _CO, ("建筑陶瓷", "日用陶瓷")),
+    ),
+    "机械": (
+        ("机械", (("有限公司", "co", 2), ("制造有限公司", "co", 1), ("厂", "co", 1)), ("农业机械", "机械配件", "非标设备")),
+        ("机电设备", _CO, ("电机", "水泵", "机电设备安装")),
+        ("汽车零部件", _CO, ("汽车零部件", "刹车片", "散热器")),
+        ("农机", (("有限公司", "co", 1), ("修理厂", "ind", 1)), ("收割机配件", "农机维修")),
+        ("精密机械", _CO, ("精密零件", "数控加工件")),
+        ("电气", _CO, ("高低压配电柜", "电缆桥架")),
+    ),
+    "轻工": (
+        ("食品", (("有限公司", "co", 2), ("加工厂", "ind", 1)), ("粽子", "酱菜", "米粉", "糕点")),
+        ("纸业", _CO, ("瓦楞纸箱", "生活用纸")),
+        ("印刷包装", _CO, ("包装印刷", "彩印纸盒")),
+        ("家具", (("有限公司", "co", 1), ("厂", "co", 1)), ("实木家具", "板式家具")),
+        ("竹木制品", (("厂", "co", 1), ("有限公司", "co", 1)), ("竹凉席", "竹筷", "木制品")),
+        ("塑料制品", (("有限公司", "co", 1), ("厂", "co", 1)), ("塑料管材", "编织袋", "塑料薄膜")),
+        ("酒业", _CO, ("甜酒", "白酒")),
+        ("茶业", _CO, ("绿茶", "黑茶")),
+        ("米粉", (("加工厂", "ind", 1),), ("湿米粉", "干米粉")),
+        ("豆制品", (("加工坊", "ind", 1),), ("豆腐", "豆干")),
+    ),
+    "纺织": (
+        ("纺织", _CO, ("棉纱", "坯布")),
+        ("服饰", _CO, ("服装", "工装")),
+        ("制衣", (("厂", "co", 1),), ("服装加工",)),
+        ("鞋业", _CO, ("胶鞋", "劳保鞋")),
+        ("家纺", _CO, ("床上用品", "毛巾")),
+    ),
+    "烟草": (
+        ("烟酒", (("商行", "ind", 2),), ("卷烟零售", "卷烟、酒类零售")),
+        ("烟叶", (("收购站", "co", 1),), ("烟叶收购", "烟叶仓储")),
+    ),
+    "商贸": (
+        ("", (("超市", "ind", 4), ("购物中心", "co", 1)), ("日用百货零售", "食品、日用品零售")),
+        ("商贸", _CO, ("日用百货批发", "建材、五金批发")),
+        ("五金", (("店", "ind", 2), ("商行", "ind", 1)), ("五金交电零售",)),
+        ("农资", (("店", "ind", 2), ("有限公司", "co", 1)), ("化肥、种子零售", "农药、化肥零售")),
+        ("建材", (("商行", "ind", 1), ("经营部", "ind", 1)), ("建材零售", "瓷砖、卫浴零售")),
+        ("家电", (("商场", "co", 1), ("经营部", "ind", 1)), ("家用电器零售",)),
+        ("副食", (("批发部", "ind", 1),), ("副食品批发",)),
+        ("百货", (("商店", "ind", 1),), ("日用百货零售",)),
+        ("汽车销售服务", _CO, ("汽车销售", "汽车维修")),
+        ("物资", _CO, ("钢材、水泥批发",)),
+    ),
+    "粉尘涉爆": (
+        ("木业", (("有限公司", "co", 2), ("加工厂", "ind", 1)), ("木板材", "木托盘", "木屑颗粒")),
+        ("米业", _CO, ("大米加工",)),
+        ("饲料", _CO, ("配合饲料", "浓缩饲料")),
+        ("粮油", _CO, ("菜籽油", "大米", "面粉")),
+        ("铝粉", _CO, ("铝粉", "铝银浆")),
+    ),
+    "涉氨制冷": (
+        ("冷链物流", _CO, ("冷藏仓储", "冷链配送")),
+        ("冷冻食品", _CO, ("速冻食品", "冻品")),
+        ("水产", (("冷冻厂", "co", 1),), ("冻品水产",)),
+        ("肉食品", _CO, ("冷鲜肉", "肉制品")),
+    ),
+    "建筑施工": (
+        ("建筑工程", _CO, ("房屋建筑施工",)),
+        ("建设", (("有限公司", "co", 2), ("集团有限公司", "co", 1)), ("房屋建筑施工", "市政工程施工")),
+        ("路桥", (("工程有限公司", "co", 1),), ("公路工程施工", "桥梁工程施工")),
+        ("装饰工程", _CO, ("建筑装饰装修",)),
+        ("水利水电", (("工程有限公司", "co", 1),), ("水利工程施工",)),
+    ),
+    "交通运输": (
+        ("运输", _CO, ("普通货物道路运输",)),
+        ("物流", _CO, ("货物运输、仓储",)),
+        ("客运", _CO, ("城乡客运", "班线客运")),
+        ("危货运输", _CO, ("危险货物道路运输",)),
+        ("出租车", _CO, ("出租客运",)),
+    ),
+    "人员密集场所": (
+        ("", (("大酒店", "co", 2), ("宾馆", "ind", 2), ("酒楼", "ind", 1)), ("住宿", "住宿、餐饮")),
+        ("酒店管理", _CO, ("住宿、餐饮", "会议服务")),
+        ("", (("娱乐会所", "ind", 1), ("KTV", "ind", 1)), ("歌舞娱乐",)),
+        ("", (("网咖", "ind", 1),), ("上网服务",)),
+        ("", (("购物广场", "co", 1), ("商场", "co", 1)), ("商场经营",)),
+        ("", (("农家乐", "ind", 1), ("餐馆", "ind", 2)), ("餐饮",)),
+        ("", (("影城", "co", 1),), ("电影放映",)),
+        ("", (("健身会所", "ind", 1),), ("健身服务",)),
+        ("", (("养老服务中心", "co", 1),), ("养老服务",)),
+    ),
+    "其他": (
+        ("农业开发", _CO, ("水稻种植", "蔬菜种植")),
+        ("种养", (("专业合作社", "coop", 1),), ("水稻、小龙虾种养",)),
+        ("生态农业", _CO, ("生态种养", "休闲农业")),
+        ("科技", _CO, ("软件开发", "电子产品")),
+        ("养殖", (("专业合作社", "coop", 1),), ("生猪养殖", "家禽养殖")),
+        ("环保科技", _CO, ("污水处理", "固废处置")),
+        ("水务", _CO, ("自来水供应",)),
+    ),
+}
+
+# Relative weights for drawing the high-risk firms and the park firms among the sectors.
+HIGH_RISK_WEIGHT = {"危险化学品": 60.0, "非煤矿山": 60.0, "樟脑油": 30.0, "涉氨制冷": 20.0, "成品油": 12.0,
+                    "烟花爆竹": 8.0, "冶金": 10.0, "有色": 6.0, "粉尘涉爆": 6.0, "建筑施工": 0.6,
+                    "交通运输": 0.6, "人员密集场所": 0.2, "机械": 0.3, "建材": 0.5, "轻工": 0.15, "纺织": 0.2}
+PARK_WEIGHT = {"有色": 12.0, "危险化学品": 6.0, "冶金": 6.0, "机械": 5.0, "建材": 2.0, "轻工": 2.0, "纺织": 3.0,
+               "粉尘涉爆": 2.0, "涉氨制冷": 2.0, "其他": 1.0}
+URBAN_SECTORS = frozenset({"商贸", "人员密集场所", "交通运输", "建筑施工", "烟草"})
+
+# ------------------------------------------------------------------------------------------------ people
+
+DEPARTMENTS: tuple[tuple[str, str, int], ...] = (  # name, certificate-number code, officers
+    ("汨罗市应急管理局", "23", 5),
+    ("汨罗市市场监督管理局", "15", 2),
+    ("汨罗市公安局", "05", 2),
+    ("汨罗市消防救援大队", "31", 1),
+    ("汨罗市自然资源局", "12", 1),
+    ("汨罗市交通运输局", "18", 1),
+    ("汨罗市住房和城乡建设局", "16", 1),
+    ("汨罗市商务局", "20", 1),
+    ("汨罗市林业局", "13", 1),
+)
+OFFICERS_EXPIRING_SOON = 3  # certificates expiring within 30 days of ``today``
+
+# name, enterprise sectors covered, group
+SPECIALTIES: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("危险化学品", ("危险化学品", "成品油", "樟脑油", "烟花爆竹"), "危化组"),
+    ("冶金工贸", ("冶金", "有色", "建材", "机械", "轻工", "纺织", "烟草", "商贸", "其他"), "工贸组"),
+    ("粉尘涉爆", ("粉尘涉爆", "轻工", "冶金", "有色", "樟脑油"), "工贸组"),
+    ("有限空间", ("轻工", "涉氨制冷", "冶金", "有色", "建材", "危险化学品", "纺织", "樟脑油"), "工贸组"),
+    ("消防", ("人员密集场所", "商贸", "交通运输", "烟花爆竹", "成品油", "其他"), "综合组"),
+    ("电气", ("机械", "冶金", "有色", "建材", "轻工", "纺织", "人员密集场所"), "综合组"),
+    ("特种设备", ("机械", "冶金", "有色", "樟脑油", "涉氨制冷", "交通运输", "危险化学品"), "综合组"),
+    ("建筑施工", ("建筑施工",), "综合组"),
+    ("非煤矿山", ("非煤矿山",), "综合组"),
+    ("成品油", ("成品油",), "危化组"),
+    ("樟脑油/林产化工", ("樟脑油",), "危化组"),
+)
+N_EXPERTS = 14
+# employers by an expert's first field (invented names)
+EXPERT_EMPLOYERS: dict[str, tuple[str, ...]] = {
+    "危险化学品": ("湖南洞庭化工设计院有限公司", "湖南岳安安全科技有限公司"),
+    "冶金工贸": ("湖南汨江安全评价有限公司", "汨罗市再生资源行业协会", "湖南岳安安全科技有限公司"),
+    "粉尘涉爆": ("湖南汨江安全评价有限公司", "湖南岳安安全科技有限公司"),
+    "有限空间": ("湖南汨江安全评价有限公司", "岳阳市职业卫生技术服务中心"),
+    "消防": ("岳阳楚天消防技术服务有限公司",),
+    "电气": ("岳阳湘能电力工程有限公司",),
+    "特种设备": ("岳阳市特种设备安全技术服务中心",),
+    "建筑施工": ("湖南华岳建设工程检测有限公司",),
+    "非煤矿山": ("湖南湘北矿山安全技术咨询有限公司",),
+    "成品油": ("湖南洞庭化工设计院有限公司", "岳阳石化安全技术服务有限公司"),
+    "樟脑油/林产化工": ("湖南林科林产化工研究所",),
+}
+EXPERT_TITLES = ("高级工程师", "高级工程师", "高级工程师", "正高级工程师", "工程师", "副教授")
+N_SUPERVISORS = 10
+
+# ------------------------------------------------------------------------------------------------ history
+
+SURVEY_START, SURVEY_END = date(2023, 3, 1), date(2023, 9, 30)  # the pilot survey: when the firms were filed
+LATER_START, LATER_END = date(2023, 10, 1), date(2025, 6, 30)  # later status changes
+CAMPHOR_FILED = (date(2022, 3, 1), date(2022, 4, 30))
+CAMPHOR_HALT = datetime(2022, 5, 20, 10, 0)  # all camphor-oil firms ordered to halt (May 2022)
+CAMPHOR_VERDICT = (date(2022, 7, 1), date(2022, 12, 20))
+ESTABLISHED = (date(1993, 1, 1), date(2022, 12, 31))
+USCC_ERA = date(2015, 10, 1)  # firms registered since then got an MA… code; older ones kept their organisation code
+BASE_TIME = datetime(2023, 3, 1, 9, 0)  # created_at of towns, villages and people
+
+STATUS_WEIGHTS = {EnterpriseStatus.NORMAL: 93.5, EnterpriseStatus.RECTIFYING: 1.5, EnterpriseStatus.HALTED: 2.0,
+                  EnterpriseStatus.CLOSED: 1.0, EnterpriseStatus.DEREGISTERED: 2.0}
+STATUS_REASONS = {
+    EnterpriseStatus.RECTIFYING: ("检查发现重大事故隐患，责令停产整顿", "未按期完成隐患整改，责令停产整顿",
+                                  "安全设施不符合要求，责令停产整顿"),
+    EnterpriseStatus.HALTED: ("设备检修，暂时停产", "季节性停产", "存在重大事故隐患，责令暂时停产停业"),
+    EnterpriseStatus.CLOSED: ("不具备安全生产条件，依法关闭取缔", "非法生产经营，依法取缔"),
+    EnterpriseStatus.DEREGISTERED: ("企业申请注销登记", "经营期满，办理注销登记"),
+}
+
+
+# ================================================================================================ helpers
+
+
+class _Gen:
+    """Random helpers over one ``random.Random`` (the only source of randomness)."""
+
+    def __init__(self, seed: int):
+        self.rng = random.Random(seed)
+
+    def uuid(self) -> uuid.UUID:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def person(self) -> str:
+        r = self.rng
+        given = r.choice(_GIVEN) + (r.choice(_GIVEN) if r.random() < 0.6 else "")
+        return r.choice(_SURNAMES) + given
+
+    def mobile(self) -> str:
+        return self.rng.choice(_MOBILE_PREFIXES) + f"{self.rng.randrange(10**8):08d}"
+
+    def landline(self) -> str:
+        return f"0730-52{self.rng.randrange(10**5):05d}"
+
+    def day(self, start: date, end: date) -> date:
+        return start + timedelta(days=self.rng.randrange((end - start).days + 1))
+
+    def moment(self, start: date, end: date) -> datetime:
+        minutes = self.rng.randrange(8 * 60 + 30, 17 * 60 + 30)
+        return datetime.combine(self.day(start, end), time(minutes // 60, minutes % 60))
+
+    def weighted_pick(self, items: Sequence[Any], weights: Sequence[float], k: int) -> list[Any]:
+        """Exactly ``k`` distinct items, drawn without replacement with the given weights (Efraimidis–Spirakis)."""
+        if k > sum(1 for w in weights if w > 0):
+            raise ValueError("not enough candidates")
+        keys = [(math.log(self.rng.random() or 1e-300) / w if w > 0 else -math.inf, i)
+                for i, w in enumerate(weights)]
+        keys.sort(reverse=True)
+        return [items[i] for _, i in keys[:k]]
+
+
+def _scaled(total: int, parts: dict[str, int]) -> dict[str, int]:
+    """Largest-remainder rounding of ``parts`` to sum to ``total`` (identity when total is the seed figure)."""
+    base = sum(parts.values())
+    raw = {k: v * total / base for k, v in parts.items()}
+    out = {k: int(x) for k, x in raw.items()}
+    for k in sorted(raw, key=lambda k: (out[k] - raw[k], k))[: total - sum(out.values())]:
+        out[k] += 1
+    return out
+
+
+@dataclass(frozen=True)
+class Plan:
+    enterprises: int
+    high_risk: int
+    in_park: int
+    camphor: int
+    camphor_refused: int
+    sectors: dict[str, int]
+
+
+def plan(scale: str) -> Plan:
+    """The figures for ``scale``: exactly the seed article's at "seed", the same proportions at "large"."""
+    if scale not in SCALES:
+        raise ServiceError(f"演示数据规模“{scale}”无效，应为 {'、'.join(SCALES)} 之一。")
+    n = SCALES[scale]
+
+    def prop(x: int) -> int:
+        return round(x * n / SEED_ENTERPRISES)
+
+    sectors = _scaled(n, SEED_SECTORS)
+    camphor = sectors["樟脑油"]
+    return Plan(n, prop(SEED_HIGH_RISK), prop(SEED_IN_PARK), camphor,
+                round(camphor * SEED_CAMPHOR_REFUSED / SEED_CAMPHOR), sectors)
+
+
+def _org_code(g: _Gen) -> str:
+    """A pre-2015 organisation code (GB 11714): 8 digits and their check character."""
+    digits = [g.rng.randrange(10) for _ in range(8)]
+    c = 11 - sum(d * w for d, w in zip(digits, (3, 7, 9, 10, 5, 8, 4, 2), strict=True)) % 11
+    return "".join(map(str, digits)) + ("X" if c == 10 else "0" if c == 11 else str(c))
+
+
+def _uscc(g: _Gen, kind: str, established: date, taken: set[str]) -> str:
+    head = {"co": "91", "ind": "92", "coop": "93"}[kind] + REGION
+    while True:
+        if kind == "co" and established < USCC_ERA:
+            body = _org_code(g)
+        else:
+            body = "MA4" + "".join(g.rng.choice(uscc_mod.ALPHABET) for _ in range(6))
+        code = uscc_mod.make(head + body)
+        if code not in taken:
+            taken.add(code)
+            return code
+
+
+def _row(g: _Gen, at: datetime, **values: Any) -> dict[str, Any]:
+    return {"id": g.uuid(), "created_at": at, "updated_at": at, "version": 1, **values}
+
+
+def _check_empty(session: Session) -> None:
+    if session.scalar(select(func.count()).select_from(Enterprise)):
+        raise ServiceError("数据库中已有企业数据，演示数据只能写入空数据库。")
+    for entity, label in ((Town, "镇"), (Village, "村（社区）"), (Officer, "执法人员"), (Expert, "专家"),
+                          (Specialty, "专业领域"), (Supervisor, "监督员")):
+        if session.scalar(select(func.count()).select_from(entity)):
+            raise ServiceError(f"数据库中已有{label}数据，演示数据只能写入空数据库。")
+
+
+# ================================================================================================ regions, people
+
+
+@dataclass
+class _Place:
+    town_id: uuid.UUID
+    town: str
+    village_id: uuid.UUID
+    village: str
+    is_community: bool
+
+
+def _regions(g: _Gen) -> tuple[list[dict], list[dict], list[list[_Place]]]:
+    geo = random.Random(_GEOGRAPHY_SEED)
+    fixed = {n[:-1] for names in FIXED_VILLAGES.values() for n in names} | {n[:-2] for n in GUIYI_COMMUNITIES}
+    stems = [s for s in _VILLAGE_STEMS if s not in fixed]
+    geo.shuffle(stems)
+    stem_iter = iter(stems)
+    towns, villages, places = [], [], []
+    for i, (town, n) in enumerate(zip(TOWNS, VILLAGES_PER_TOWN, strict=True)):
+        trow = _row(g, BASE_TIME, name=town, code=None, sort_order=i)
+        towns.append(trow)
+        communities = list(GUIYI_COMMUNITIES) if town == "归义镇" else [town[:-1] + "社区"]
+        fixed_villages = list(FIXED_VILLAGES.get(town, ()))
+        names = communities + fixed_villages
+        names += [next(stem_iter) + "村" for _ in range(n - len(names))]
+        town_places = []
+        for j, name in enumerate(names):
+            is_comm = name.endswith("社区")
+            vrow = _row(g, BASE_TIME, town_id=trow["id"], name=name, is_community=is_comm,
+                        informant_name=g.person(), informant_phone=g.mobile(), sort_order=j)
+            villages.append(vrow)
+            town_places.append(_Place(trow["id"], town, vrow["id"], name, is_comm))
+        places.append(town_places)
+    return towns, villages, places
+
+
+def _people(g: _Gen, today: date) -> dict[str, list[dict]]:
+    rng = g.rng
+    officers = []
+    n_officers = sum(n for _, _, n in DEPARTMENTS)
+    soon = set(rng.sample(range(n_officers), OFFICERS_EXPIRING_SOON))
+    k = 0
+    for dept, code, n in DEPARTMENTS:
+        for seq in sorted(rng.sample(range(1, 200), n)):
+            expiry = today + timedelta(days=rng.randint(3, 28) if k in soon else rng.randint(60, 1400))
+            officers.append(_row(g, BASE_TIME, name=g.person(), department=dept, certificate_no=f"430601{code}{seq:03d}",
+                                 certificate_expiry=expiry, phone=g.mobile(), active=True))
+            k += 1
+
+    specialties = [_row(g, BASE_TIME, name=name, sectors=list(sectors), sort_order=i)
+                   for i, (name, sectors, _) in enumerate(SPECIALTIES)]
+    experts, links = [], []
+    for i in range(N_EXPERTS):
+        # every field has an expert; the extra experts strengthen hazardous chemicals and industry & trade (工贸)
+        first = i if i < len(SPECIALTIES) else rng.choice((0, 1, 2))
+        group = SPECIALTIES[first][2]
+        same_group = [j for j, s in enumerate(SPECIALTIES) if s[2] == group and j != first]
+        chosen = [first] + rng.sample(same_group, min(len(same_group), rng.choice((0, 1, 1, 2))))
+        name = g.person()
+        licences = []
+        if rng.random() < 0.55 or SPECIALTIES[first][0] in ("危险化学品", "冶金工贸"):
+            licences.append("注册安全工程师")
+        if SPECIALTIES[first][0] == "消防":
+            licences.append("注册消防工程师")
+        if SPECIALTIES[first][0] == "建筑施工":
+            licences.append("一级建造师")
+        row = _row(g, BASE_TIME, name=name, gender=rng.choice("男男男女"), phone=g.mobile(),
+                   employer=rng.choice(EXPERT_EMPLOYERS[SPECIALTIES[first][0]]), title=rng.choice(EXPERT_TITLES),
+                   licences="；".join(licences), group_name=group,
+                   term_start=date(today.year - 1, 1, 1), term_end=date(today.year + 1, 12, 31),
+                   status=PersonStatus.ACTIVE.value, notes="")
+        experts.append(row)
+        links += [{"expert_id": row["id"], "specialty_id": specialties[j]["id"]} for j in chosen]
+
+    supervisors = [_row(g, BASE_TIME, name=g.person(),
+                        affiliation="汨罗市人大代表" if i < N_SUPERVISORS // 2 else "汨罗市政协委员",
+                        phone=g.mobile(), active=True) for i in range(N_SUPERVISORS)]
+    return {"officers": officers, "specialties": specialties, "experts": experts, "expert_specialties": links,
+            "supervisors": supervisors}
+
+
+# ================================================================================================ enterprises
+
+
+@dataclass
+class _Firm:
+    sector: str
+    status: str = EnterpriseStatus.NORMAL.value
+    entry_status: str | None = None
+    high_risk: bool = False
+    in_park: bool = False
+
+
+def _firms(g: _Gen, p: Plan) -> list[_Firm]:
+    """Sector, status, camphor entry, park and high-risk flags with the exact figures of the plan."""
+    rng = g.rng
+    sectors = [s for s, n in p.sectors.items() for _ in range(n)]
+    rng.shuffle(sectors)
+    firms = [_Firm(s) for s in sectors]
+    statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
+    camphor = [f for f in firms if f.sector == "樟脑油"]
+    refused = set(map(id, rng.sample(camphor, p.camphor_refused)))
+    for f in firms:
+        if f.sector == "樟脑油":
+            if id(f) in refused:
+                f.status, f.entry_status = EnterpriseStatus.CLOSED.value, EntryStatus.REFUSED.value
+            elif rng.random() < 0.7:
+                f.entry_status = EntryStatus.ADMITTED.value
+            else:
+                f.status, f.entry_status = EnterpriseStatus.HALTED.value, EntryStatus.RECHECK.value
+        else:
+            f.status = rng.choices(statuses, weights)[0].value
+    gone = (EnterpriseStatus.CLOSED, EnterpriseStatus.DEREGISTERED)
+    for f in g.weighted_pick(firms, [0.0 if f.status in gone or f.sector == "樟脑油" else PARK_WEIGHT.get(f.sector, 0.0)
+                                     for f in firms], p.in_park):
+        f.in_park = True
+    for f in g.weighted_pick(firms, [0.0 if f.status in gone else HIGH_RISK_WEIGHT.get(f.sector, 0.02)
+                                     * (2.0 if f.in_park else 1.0) for f in firms], p.high_risk):
+        f.high_risk = True
+    return firms
+
+
+class _EnterpriseMaker:
+    """Builds the rows of one enterprise (and its licences, contacts, status history) at a time, in order."""
+
+    def __init__(self, g: _Gen, places: list[list[_Place]], today: date):
+        self.g, self.today = g, today
+        self.places = places
+        self.by_name = {ps[0].town: ps for ps in places}
+        self.names: set[str] = set()
+        self.codes: set[str] = set()
+        self.licence_seq = itertools.count(1)
+        self.town_cum = list(itertools.accumulate(TOWN_WEIGHTS))
+        urban = [w * (2.5 if t == "归义镇" else 1.0) for t, w in zip(TOWNS, TOWN_WEIGHTS, strict=True)]
+        self.urban_cum = list(itertools.accumulate(urban))
+        self.templates = {s: (ts, list(itertools.accumulate(sum(w for *_, w in t[1]) for t in ts)))
+                          for s, ts in TEMPLATES.items()}
+
+    # -- pieces
+
+    def _place(self, f: _Firm) -> _Place:
+        rng = self.g.rng
+        if f.in_park:
+            town = self.by_name[PARK_TOWNS[0] if rng.random() < 0.4 else PARK_TOWNS[1]]
+        elif f.sector in ("樟脑油", "非煤矿山"):
+            town = self.by_name[rng.choice(HILL_TOWNS)]
+        else:
+            cum = self.urban_cum if f.sector in URBAN_SECTORS else self.town_cum
+            town = self.places[bisect.bisect(cum, rng.random() * cum[-1])]
+        if f.sector in URBAN_SECTORS and rng.random() < 0.5:
+            communities = [p for p in town if p.is_community]
+            return rng.choice(communities)
+        return rng.choice(town)
+
+    def _address(self, place: _Place, in_park: bool) -> str:
+        rng = self.g.rng
+        head = f"汨罗市{place.town}{place.village}"
+        if in_park:
+            return f"{head}高新区{rng.choice(PARK_ROADS)}{rng.randint(1, 300)}号"
+        if place.is_community:
+            road = rng.choice(CITY_ROADS) if place.town == "归义镇" else place.town[:-1] + rng.choice(TOWN_STREETS)
+            return f"{head}{road}{rng.randint(1, 400)}号"
+        return f"{head}{rng.randint(1, 16)}组"
+
+    def _name(self, sector: str) -> tuple[str, str, tuple[str, ...]]:
+        rng = self.g.rng
+        templates, cum = self.templates[sector]
+        for attempt in range(60):
+            word, suffixes, products = templates[bisect.bisect(cum, rng.random() * cum[-1])]
+            suffix, kind, _ = rng.choices(suffixes, [w for *_, w in suffixes])[0]
+            a, b = rng.choice(_BRAND_A), rng.choice(_BRAND_B)
+            if a == b:
+                continue
+            brand = a + b if attempt < 30 else a + b + rng.choice(_BRAND_B)
+            name = f"汨罗市{brand}{word}{suffix}"
+            if name not in self.names:
+                self.names.add(name)
+                return name, kind, products
+        raise RuntimeError("could not find a unique enterprise name")  # pragma: no cover
+
+    def _employees(self, f: _Firm, kind: str) -> int | None:
+        rng = self.g.rng
+        if rng.random() < 0.03:
+            return None
+        if kind == "ind":
+            return rng.randint(1, 8)
+        if kind == "coop":
+            return rng.randint(5, 30)
+        median = {"危险化学品": 30, "非煤矿山": 25, "成品油": 8, "樟脑油": 12, "冶金": 60, "有色": 50, "建材": 40,
+                  "机械": 60, "轻工": 40, "纺织": 80, "烟草": 6, "商贸": 10, "粉尘涉爆": 30, "涉氨制冷": 20,
+                  "建筑施工": 60, "交通运输": 30, "人员密集场所": 20}.get(f.sector, 10)
+        return max(2, int(median * rng.lognormvariate(0, 0.7) * (2.0 if f.high_risk else 1.0)))
+
+    def _risk(self, f: _Firm) -> str | None:
+        rng = self.g.rng
+        if f.high_risk:
+            return rng.choices((RiskLevel.RED, RiskLevel.ORANGE, RiskLevel.YELLOW), (30, 55, 15))[0].value
+        level = rng.choices((RiskLevel.RED, RiskLevel.ORANGE, RiskLevel.YELLOW, RiskLevel.BLUE, None),
+                            (1, 9, 38, 40, 12))[0]
+        return level.value if level else None
+
+    def _validity(self, years: int) -> tuple[date, date]:
+        """A licence period that is current for most firms, expired or expiring soon for some (relative to today)."""
+        until = self.today + timedelta(days=self.g.rng.randint(-120, years * 365 - 30))
+        return until - timedelta(days=years * 365 - 1), until
+
+    # -- one enterprise
+
+    def make(self, f: _Firm) -> tuple[dict, list[dict], list[dict], list[dict]]:
+        g, rng = self.g, self.g.rng
+        name, kind, products = self._name(f.sector)
+        place = self._place(f)
+        address = self._address(place, f.in_park)
+        if f.sector == "樟脑油":
+            established = g.day(date(1998, 1, 1), date(2018, 12, 31))
+            filed = g.moment(*CAMPHOR_FILED)
+        else:
+            u = math.sqrt(rng.random())  # more young firms than old ones
+            established = ESTABLISHED[0] + timedelta(days=int(u * (ESTABLISHED[1] - ESTABLISHED[0]).days))
+            filed = g.moment(SURVEY_START, SURVEY_END)
+        code = _uscc(g, kind, established, self.codes)
+        legal_rep, legal_phone = g.person(), g.mobile()
+        if kind == "ind" and rng.random() < 0.5:
+            manager, manager_phone = "", ""
+        else:
+            manager = g.person()
+            manager_phone = g.landline() if rng.random() < 0.15 else g.mobile()
+        eid = g.uuid()
+
+        # status history: 建档, then what happened since
+        history = [(filed, None, EnterpriseStatus.NORMAL.value, "建档")]
+        if f.sector == "樟脑油":
+            history.append((CAMPHOR_HALT, EnterpriseStatus.NORMAL.value, EnterpriseStatus.HALTED.value,
+                            "樟脑油企业统一暂时停产停业，停止使用相关设施设备，待准入检查"))
+            verdict = g.moment(*CAMPHOR_VERDICT)
+            if f.entry_status == EntryStatus.REFUSED:
+                history.append((verdict, EnterpriseStatus.HALTED.value, EnterpriseStatus.CLOSED.value,
+                                "准入检查不予准入：安全设施未落实“三同时”，不具备安全生产条件，依法关停"))
+            elif f.entry_status == EntryStatus.ADMITTED:
+                history.append((verdict, EnterpriseStatus.HALTED.value, EnterpriseStatus.NORMAL.value,
+                                "准入检查合格，准予恢复生产"))
+        elif f.status != EnterpriseStatus.NORMAL:
+            history.append((g.moment(LATER_START, LATER_END), EnterpriseStatus.NORMAL.value, f.status,
+                            rng.choice(STATUS_REASONS[EnterpriseStatus(f.status)])))
+        elif rng.random() < 0.015:
+            start = g.moment(LATER_START, LATER_END - timedelta(days=120))
+            history.append((start, EnterpriseStatus.NORMAL.value, EnterpriseStatus.RECTIFYING.value,
+                            rng.choice(STATUS_REASONS[EnterpriseStatus.RECTIFYING])))
+            history.append((start + timedelta(days=rng.randint(20, 90)), EnterpriseStatus.RECTIFYING.value,
+                            EnterpriseStatus.NORMAL.value, "整改验收合格，恢复生产"))
+        changes = [_row(g, at, enterprise_id=eid, old_status=old, new_status=new, changed_at=at, reason=reason,
+                        changed_by=ACTOR) for at, old, new, reason in history]
+
+        notes = ""
+        if f.entry_status == EntryStatus.RECHECK:
+            notes = "樟脑油准入检查：整改后复查。"
+        elif f.entry_status == EntryStatus.REFUSED:
+            notes = "樟脑油准入检查不予准入，已关停。"
+        ent = {
+            "id": eid, "created_at": filed, "updated_at": history[-1][0], "version": 1,
+            "name": name, "uscc": code, "town_id": place.town_id, "village_id": place.village_id,
+            "address": address, "sector": f.sector, "risk_level": self._risk(f), "is_high_risk": f.high_risk,
+            "in_park": f.in_park, "status": f.status, "legal_rep": legal_rep, "legal_rep_phone": legal_phone,
+            "safety_manager": manager, "safety_manager_phone": manager_phone,
+            "employees": self._employees(f, kind), "main_products": "、".join(rng.sample(products, min(len(products),
+                                                                                        rng.choice((1, 1, 2))))),
+            "established_on": established, "notes": notes, "entry_status": f.entry_status,
+            "search_text": search_key(name, code, address, legal_rep),
+        }
+        return ent, self._licences(f, eid, code, established, filed), self._contacts(f, eid, filed), changes
+
+    def _licences(self, f: _Firm, eid: uuid.UUID, code: str, established: date, at: datetime) -> list[dict]:
+        g, rng = self.g, self.g.rng
+        gone = f.status == EnterpriseStatus.DEREGISTERED
+        out = [_row(g, at, enterprise_id=eid, kind="营业执照", number=code, issuer="汨罗市市场监督管理局",
+                    valid_from=established, valid_until=None, notes="已注销" if gone else "长期")]
+
+        def add(kind: str, number: str, issuer: str, years: int) -> None:
+            start, until = self._validity(years)
+            start = max(start, established)
+            out.append(_row(g, at, enterprise_id=eid, kind=kind, number=number.format(year=start.year),
+                            issuer=issuer, valid_from=start, valid_until=until, notes=""))
+
+        seq = next(self.licence_seq)
+        if f.sector in ("危险化学品", "成品油"):
+            issuer = "岳阳市应急管理局" if f.sector == "成品油" else "汨罗市应急管理局"
+            add("危险化学品经营许可证", f"岳汨危化经字〔{{year}}〕{seq:06d}", issuer, 3)
+        elif f.sector == "烟花爆竹":
+            add("烟花爆竹经营（零售）许可证", f"（湘）YH〔{{year}}〕{seq:06d}", "汨罗市应急管理局", 3)
+        elif f.sector == "非煤矿山":
+            add("安全生产许可证", f"（湘）FM安许证字〔{{year}}〕{seq:05d}", "湖南省应急管理厅", 3)
+        standardised = 0.35 if f.high_risk else 0.08 if f.sector not in URBAN_SECTORS else 0.0
+        if not gone and rng.random() < standardised:
+            field = "WH" if f.sector in ("危险化学品", "成品油", "樟脑油", "烟花爆竹") else "GM"
+            add("安全生产标准化证书", f"湘AQB{field}Ⅲ{{year}}{seq:05d}", "岳阳市应急管理局", 3)
+        return out
+
+    def _contacts(self, f: _Firm, eid: uuid.UUID, at: datetime) -> list[dict]:
+        if not f.high_risk:
+            return []
+        g, rng = self.g, self.g.rng
+        roles = rng.sample(("安全员", "安全管理员", "生产负责人", "设备负责人", "应急联络人"), rng.randint(1, 2))
+        return [_row(g, at, enterprise_id=eid, name=g.person(), role=role, phone=g.mobile(), notes="")
+                for role in roles]
+
+
+# ================================================================================================ entry point
+
+
+def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0, progress: Progress | None = None,
+             *, today: date | None = None) -> dict[str, int]:
+    """Fill an empty, migrated database with demo data; returns the number of rows written per kind.
+
+    Commits itself (per chunk of enterprises); refuses a database that already holds enterprises, regions or people
+    (ServiceError with a Chinese message). ``today`` pins the fields relative to the current day (see module doc).
+    """
+    p = plan(scale)
+    today = today or date.today()
+    g = _Gen(seed)
+    towns, villages, places = _regions(g)
+    people = _people(g, today)
+
+    with factory() as s, s.begin():
+        _check_empty(s)
+        for table, rows in ((Town, towns), (Village, villages), (Officer, people["officers"]),
+                            (Specialty, people["specialties"]), (Expert, people["experts"]),
+                            (ExpertSpecialty, people["expert_specialties"]), (Supervisor, people["supervisors"])):
+            s.execute(insert(table.__table__), rows)
+
+    firms = _firms(g, p)
+    maker = _EnterpriseMaker(g, places, today)
+    counts = {"towns": len(towns), "villages": len(villages), "enterprises": 0, "high_risk": 0, "in_park": 0,
+              "camphor": 0, "camphor_refused": 0, "licences": 0, "contacts": 0, "status_changes": 0,
+              "officers": len(people["officers"]), "departments": len(DEPARTMENTS),
+              "experts": len(people["experts"]), "specialties": len(people["specialties"]),
+              "supervisors": len(people["supervisors"])}
+    if progress:
+        progress(0, p.enterprises, "企业")
+    for start in range(0, len(firms), CHUNK):
+        ents: list[dict] = []
+        licences: list[dict] = []
+        contacts: list[dict] = []
+        changes: list[dict] = []
+        for f in firms[start:start + CHUNK]:
+            e, lic, con, chg = maker.make(f)
+            ents.append(e)
+            licences += lic
+            contacts += con
+            changes += chg
+        with factory() as s, s.begin():
+            s.execute(insert(Enterprise.__table__), ents)
+            s.execute(insert(EnterpriseLicence.__table__), licences)
+            if contacts:
+                s.execute(insert(EnterpriseContact.__table__), contacts)
+            s.execute(insert(EnterpriseStatusChange.__table__), changes)
+        counts["enterprises"] += len(ents)
+        counts["licences"] += len(licences)
+        counts["contacts"] += len(contacts)
+        counts["status_changes"] += len(changes)
+        if progress:
+            progress(counts["enterprises"], p.enterprises, "企业")
+
+    counts["high_risk"] = sum(f.high_risk for f in firms)
+    counts["in_park"] = sum(f.in_park for f in firms)
+    counts["camphor"] = sum(f.sector == "樟脑油" for f in firms)
+    counts["camphor_refused"] = sum(f.entry_status == EntryStatus.REFUSED for f in firms)
+    with factory() as s, s.begin():
+        s.execute(insert(AuditEntry.__table__), [{
+            "id": g.uuid(), "at": utcnow(), "actor": ACTOR, "entity": "demo", "entity_id": None,
+            "action": "generate", "detail": {"scale": scale, "seed": seed, "today": today.isoformat(), **counts},
+        }])
+    return counts
+
+
+__all__ = ["SCALES", "Plan", "generate", "plan"]

@@ -1,0 +1,234 @@
+"""The demo-data generator: the seed figures, valid registry records, determinism, refusal of a non-empty database."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import fields
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from models import uscc
+from models.db import make_engine, make_session_factory, session_scope
+from models.entities import (
+    Enterprise,
+    EnterpriseContact,
+    EnterpriseLicence,
+    EnterpriseStatusChange,
+    Expert,
+    ExpertSpecialty,
+    Officer,
+    Specialty,
+    Supervisor,
+    Town,
+    Village,
+)
+from models.enums import SECTORS, EnterpriseStatus, EntryStatus, PersonStatus
+from models.services import demo
+from models.services import enterprises as svc
+from models.services.errors import ServiceError
+from models.text import initials, phone_problem, search_key
+from tests import factories as f
+
+INPUT_FIELDS = [x.name for x in fields(svc.EnterpriseInput) if x.name != "status_reason"]
+TODAY = date(2026, 6, 1)  # pins the fields relative to "today" (certificate expiry, licence validity, expert terms)
+
+
+def _count(s: Session, entity, *where) -> int:  # type: ignore[no-untyped-def]
+    return s.scalar(select(func.count()).select_from(entity).where(*where)) or 0
+
+
+def test_seed_scale_matches_the_figures(factory):
+    calls: list[tuple[int, int, str]] = []
+    counts = demo.generate(factory, progress=lambda *a: calls.append(a), today=TODAY)
+
+    assert calls[0] == (0, 4027, "企业") and calls[-1] == (4027, 4027, "企业")
+    assert [c[0] for c in calls] == sorted(c[0] for c in calls)
+    with session_scope(factory) as s:
+        assert [t for t in s.scalars(select(Town.name).order_by(Town.sort_order))] == list(demo.TOWNS)
+        assert _count(s, Village) == 179
+        assert {(t, v) for t, v in s.execute(select(Town.name, Village.name).join(Village.town))} >= {
+            ("归义镇", "上马社区"), ("神鼎山镇", "新龙村")}
+        assert _count(s, Village, (Village.informant_name == "") | (Village.informant_phone.is_(None))) == 0
+
+        assert _count(s, Enterprise) == 4027
+        assert _count(s, Enterprise, Enterprise.is_high_risk) == 214
+        assert _count(s, Enterprise, Enterprise.in_park) == 156
+        park_towns = set(s.scalars(select(Town.name).join(Enterprise, Enterprise.town_id == Town.id)
+                                   .where(Enterprise.in_park).distinct()))
+        assert park_towns <= {"归义镇", "新市镇"}
+        camphor = s.execute(select(Enterprise.status, Enterprise.entry_status).where(Enterprise.sector == "樟脑油")).all()
+        assert len(camphor) == 23
+        refused = [c for c in camphor if c.entry_status == EntryStatus.REFUSED]
+        assert len(refused) == 12 and all(c.status == EnterpriseStatus.CLOSED for c in refused)
+        assert {c.entry_status for c in camphor} - {EntryStatus.REFUSED} <= {EntryStatus.ADMITTED, EntryStatus.RECHECK}
+        assert _count(s, Enterprise, Enterprise.entry_status.is_not(None), Enterprise.sector != "樟脑油") == 0
+        sectors = dict(s.execute(select(Enterprise.sector, func.count()).group_by(Enterprise.sector)).all())
+        assert set(sectors) == set(SECTORS)
+        assert sectors["商贸"] > sectors["危险化学品"] > sectors["非煤矿山"]
+        statuses = dict(s.execute(select(Enterprise.status, func.count()).group_by(Enterprise.status)).all())
+        assert set(statuses) == {st.value for st in EnterpriseStatus}
+        assert statuses[EnterpriseStatus.NORMAL] > 0.85 * 4027
+        risk = dict(s.execute(select(Enterprise.risk_level, func.count()).group_by(Enterprise.risk_level)).all())
+        assert 0 < risk["red"] < risk["orange"] < min(risk["yellow"], risk["blue"]) and risk[None] > 0
+        high_red_orange = _count(s, Enterprise, Enterprise.is_high_risk, Enterprise.risk_level.in_(("red", "orange")))
+        assert high_red_orange > 214 / 2
+
+        # licences, contacts, history
+        assert _count(s, EnterpriseLicence, EnterpriseLicence.kind == "营业执照") == 4027
+        hazchem = _count(s, Enterprise, Enterprise.sector.in_(("危险化学品", "成品油")))
+        assert _count(s, EnterpriseLicence, EnterpriseLicence.kind == "危险化学品经营许可证") == hazchem
+        assert _count(s, EnterpriseLicence, EnterpriseLicence.kind == "安全生产标准化证书") > 0
+        high_ids = set(s.scalars(select(Enterprise.id).where(Enterprise.is_high_risk)))
+        assert set(s.scalars(select(EnterpriseContact.enterprise_id).distinct())) == high_ids
+        assert _count(s, EnterpriseStatusChange, EnterpriseStatusChange.reason == "建档") == 4027
+        assert _count(s, EnterpriseStatusChange, EnterpriseStatusChange.reason == "") == 0
+
+        # people
+        assert _count(s, Officer) == 15
+        assert len(set(s.scalars(select(Officer.department)))) == 9
+        assert _count(s, Officer, Officer.certificate_expiry <= TODAY + timedelta(days=30)) >= 1
+        assert _count(s, Expert) == 14 and _count(s, Expert, Expert.status != PersonStatus.ACTIVE) == 0
+        covered = {sector for sectors_ in s.scalars(select(Specialty.sectors)) for sector in sectors_}
+        assert covered == set(SECTORS)
+        with_expert = set(s.scalars(select(ExpertSpecialty.specialty_id).distinct()))
+        assert with_expert == set(s.scalars(select(Specialty.id)))
+        assert _count(s, Supervisor) == 10
+        assert {a[-4:] for a in s.scalars(select(Supervisor.affiliation))} == {"人大代表", "政协委员"}
+
+    assert counts["enterprises"] == 4027 and counts["high_risk"] == 214 and counts["in_park"] == 156
+    assert (counts["camphor"], counts["camphor_refused"]) == (23, 12)
+    assert (counts["towns"], counts["villages"], counts["officers"], counts["departments"]) == (15, 179, 15, 9)
+    assert (counts["experts"], counts["supervisors"]) == (14, 10)
+
+
+def test_demo_firms_are_valid_registry_records(factory):
+    demo.generate(factory, seed=3, today=TODAY)
+    with session_scope(factory) as s:
+        ents = s.scalars(select(Enterprise)).all()
+        codes = [e.uscc for e in ents]
+        assert all(uscc.is_valid(c) for c in codes)
+        assert len(set(codes)) == len(codes) == 4027
+        assert all(c.startswith(("91430681", "92430681", "93430681")) for c in codes)
+        assert len({e.name for e in ents}) == 4027
+        village_town = dict(s.execute(select(Village.id, Village.town_id)).all())
+        town_names = dict(s.execute(select(Town.id, Town.name)).all())
+        village_names = dict(s.execute(select(Village.id, Village.name)).all())
+        for e in ents:
+            assert e.search_text == search_key(e.name, e.uscc, e.address, e.legal_rep)
+            data = svc.EnterpriseInput(**{k: getattr(e, k) for k in INPUT_FIELDS})
+            assert svc.check_fields(data) == [], e.name
+            assert village_town[e.village_id] == e.town_id
+            assert e.address.startswith(f"汨罗市{town_names[e.town_id]}{village_names[e.village_id]}")
+            assert e.legal_rep and e.legal_rep_phone
+            assert e.version == 1
+        assert any(e.safety_manager_phone.startswith("0730-") for e in ents)
+        for phone in s.scalars(select(Village.informant_phone).union_all(select(Officer.phone),
+                                                                         select(EnterpriseContact.phone))):
+            assert phone_problem(phone) is None
+        # history starts with 建档 and ends in the current status
+        history: dict = {}
+        for ch in s.scalars(select(EnterpriseStatusChange).order_by(EnterpriseStatusChange.changed_at)):
+            history.setdefault(ch.enterprise_id, []).append(ch)
+        for e in ents:
+            h = history[e.id]
+            assert (h[0].old_status, h[0].reason) == (None, "建档")
+            assert h[-1].new_status == e.status
+            assert all(a.new_status == b.old_status for a, b in zip(h, h[1:], strict=False))
+        lic_ok = s.scalars(select(EnterpriseLicence).where(EnterpriseLicence.valid_until.is_not(None))).all()
+        assert all(x.valid_from <= x.valid_until for x in lic_ok)
+
+
+def test_registry_finds_demo_firms_by_pinyin_initials(factory):
+    demo.generate(factory, today=TODAY)
+    with session_scope(factory) as s:
+        forest = s.execute(select(Enterprise.id, Enterprise.name)
+                           .where(Enterprise.name.like("%林产化工有限公司")).order_by(Enterprise.name)).all()
+        assert forest
+        eid, name = forest[0]
+        brand = name[3:5]  # 汨罗市XX林产化工有限公司
+        query = "mls" + initials(brand) + "lchg"  # 汨罗市 · XX · 林产化工
+        assert eid in svc.find_ids(s, svc.EnterpriseFilter(text=query))
+        assert eid in svc.find_ids(s, svc.EnterpriseFilter(text=query.upper()))
+        # every camphor-oil still is found by 樟脑油厂 → znyc, together with a town name
+        stills = set(s.scalars(select(Enterprise.id).where(Enterprise.name.like("%樟脑油厂"))))
+        assert stills and stills <= set(svc.find_ids(s, svc.EnterpriseFilter(text="znyc")))
+        town, = s.execute(select(Town.name).join(Enterprise, Enterprise.town_id == Town.id)
+                          .where(Enterprise.id == eid)).one()
+        assert eid in svc.find_ids(s, svc.EnterpriseFilter(text=f"lchg {town}", sector="樟脑油"))
+
+
+def _sqlite_factory(tmp_path: Path, template: Path, name: str) -> sessionmaker[Session]:
+    target = tmp_path / f"{name}.sqlite3"
+    shutil.copyfile(template, target)
+    return make_session_factory(make_engine(f"sqlite:///{target}"))
+
+
+def _snapshot(factory: sessionmaker[Session]) -> list[tuple]:
+    with session_scope(factory) as s:
+        cols = [c for c in Enterprise.__table__.c]
+        rows = s.execute(select(*cols).order_by(Enterprise.uscc)).all()
+        rows += s.execute(select(Village.id, Village.name, Village.informant_name).order_by(Village.id)).all()
+        rows += s.execute(select(Officer.id, Officer.name, Officer.certificate_no, Officer.certificate_expiry)
+                          .order_by(Officer.id)).all()
+        rows += s.execute(select(EnterpriseLicence.id, EnterpriseLicence.number, EnterpriseLicence.valid_until)
+                          .order_by(EnterpriseLicence.id)).all()
+        return [tuple(r) for r in rows]
+
+
+def test_same_seed_gives_the_same_data_and_another_seed_differs(tmp_path, sqlite_template):
+    # SQLite only: three full generations; the rows do not depend on the database, and the PostgreSQL path is
+    # covered by the tests above.
+    a, b, c = (_sqlite_factory(tmp_path, sqlite_template, n) for n in ("a", "b", "c"))
+    demo.generate(a, seed=7, today=TODAY)
+    demo.generate(b, seed=7, today=TODAY)
+    demo.generate(c, seed=8, today=TODAY)
+    snap_a, snap_b, snap_c = _snapshot(a), _snapshot(b), _snapshot(c)
+    assert snap_a == snap_b
+    names_a = {r[0] for r in _names(a)}
+    names_c = {r[0] for r in _names(c)}
+    assert names_a != names_c and len(names_a & names_c) < 0.5 * len(names_a)
+    assert {r[1] for r in _names(a)}.isdisjoint({r[1] for r in _names(c)})  # USCCs and ids differ
+    assert snap_a != snap_c
+    for fac in (a, b, c):
+        fac.kw["bind"].dispose()
+
+
+def _names(factory: sessionmaker[Session]) -> list[tuple[str, str]]:
+    with session_scope(factory) as s:
+        return [tuple(r) for r in s.execute(select(Enterprise.name, Enterprise.uscc))]
+
+
+def test_refuses_a_database_that_already_has_enterprises(factory):
+    with session_scope(factory) as s:
+        svc.create(s, f.enterprise_input(f.town(s)))
+    with pytest.raises(ServiceError, match="已有企业数据"):
+        demo.generate(factory)
+    with session_scope(factory) as s:
+        assert _count(s, Enterprise) == 1 and _count(s, Town) == 1 and _count(s, Officer) == 0
+
+
+def test_refuses_a_database_with_regions_and_an_unknown_scale(factory):
+    with session_scope(factory) as s:
+        f.town(s, "归义镇")
+    with pytest.raises(ServiceError, match="已有镇数据"):
+        demo.generate(factory)
+    with pytest.raises(ServiceError, match="规模"):
+        demo.generate(factory, scale="huge")
+    with session_scope(factory) as s:
+        assert _count(s, Town) == 1 and _count(s, Village) == 0
+
+
+def test_large_scale_keeps_the_proportions():
+    seed, large = demo.plan("seed"), demo.plan("large")
+    assert (seed.enterprises, seed.high_risk, seed.in_park, seed.camphor, seed.camphor_refused) == (
+        4027, 214, 156, 23, 12)
+    assert sum(seed.sectors.values()) == 4027 and sum(large.sectors.values()) == large.enterprises == 50_000
+    ratio = 50_000 / 4027
+    assert large.high_risk == round(214 * ratio) and large.in_park == round(156 * ratio)
+    assert abs(large.camphor - 23 * ratio) < 1 and abs(large.camphor_refused / large.camphor - 12 / 23) < 0.01
+    for sector, n in seed.sectors.items():
+        assert abs(large.sectors[sector] - n * ratio) < 1
