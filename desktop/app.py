@@ -200,7 +200,7 @@ def run_gui(db_url: str, lang: str = "zh", quit_when_ready: bool = False, no_dem
         from PySide6.QtCore import QTimer
 
         def ready() -> None:
-            rows = window.registry.list.model.rowCount()
+            rows = window.registry.list.model.total
             print(f"READY {time.perf_counter() - _START:.3f}s rows={rows}", flush=True)
             app.quit()
 

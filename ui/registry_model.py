@@ -15,6 +15,7 @@ from ui.context import AppContext
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 PAGE = 200
+FIRST_CHUNK = 1000
 _RISK_COLOURS = {"red": "#e53935", "orange": "#fb8c00", "yellow": "#fdd835", "blue": "#1e88e5"}
 
 
@@ -54,6 +55,11 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 
 
+_RISK_COLUMN = next(i for i, (k, _h) in enumerate(COLUMNS) if k == "risk_level")
+_CENTRED_COLUMNS = {i for i, (k, _h) in enumerate(COLUMNS) if k in ("risk_level", "is_high_risk", "in_park")}
+_CENTRED = int(Qt.AlignmentFlag.AlignCenter)
+
+
 def headers() -> list[str]:
     return [
         QCoreApplication.translate("EnterpriseTableModel", "单位名称"),
@@ -75,8 +81,10 @@ class EnterpriseTableModel(QAbstractTableModel):
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._ctx = ctx
-        self._ids: list[uuid.UUID] = []
-        self._cache: dict[uuid.UUID, svc.EnterpriseRow] = {}
+        self._ids: list[str] = []  # text keys from find_keys, in display order
+        self.total = 0  # rows that pass the filter (may exceed len(self._ids) until fetchMore)
+        self._cache: dict[str, tuple[svc.EnterpriseRow, tuple[str, ...]]] = {}
+        self._yes = QCoreApplication.translate("EnterpriseTableModel", "是")
         self._headers = headers()
         self.filter = svc.EnterpriseFilter()
         self.sort_key = "name"
@@ -85,43 +93,70 @@ class EnterpriseTableModel(QAbstractTableModel):
     # ---------------------------------------------------------------- loading
 
     def refresh(self) -> None:
-        """Re-run the query (filter + sort) and drop the row cache."""
+        """Re-run the query (filter + sort) and drop the row cache.
+
+        Only the first FIRST_CHUNK ids are fetched now, with the total; the rest arrive through Qt's
+        canFetchMore/fetchMore when the view scrolls that far."""
         with self._ctx.session() as s:
-            ids = svc.find_ids(s, self.filter, self.sort_key, self.descending)
+            ids, total = svc.first_keys(s, self.filter, self.sort_key, self.descending, FIRST_CHUNK)
         self.beginResetModel()
         self._ids = ids
+        self.total = total
         self._cache.clear()
         self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._ids) < self.total
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        with self._ctx.session() as s:
+            ids = svc.find_keys(s, self.filter, self.sort_key, self.descending)
+        loaded = len(self._ids)
+        if len(ids) <= loaded or ids[:loaded] != self._ids:  # the data changed underneath: start again
+            self.refresh()
+            return
+        self.beginInsertRows(QModelIndex(), loaded, len(ids) - 1)
+        self._ids = ids
+        self.total = len(ids)
+        self.endInsertRows()
 
     def set_filter(self, flt: svc.EnterpriseFilter) -> None:
         self.filter = flt
         self.refresh()
 
-    def _row(self, row: int) -> svc.EnterpriseRow | None:
-        eid = self._ids[row]
-        hit = self._cache.get(eid)
+    def _row(self, row: int) -> tuple[svc.EnterpriseRow, tuple[str, ...]] | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        key = self._ids[row]
+        hit = self._cache.get(key)
         if hit is None:
             start = (row // PAGE) * PAGE
-            page = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
+            page = [k for k in self._ids[start:start + PAGE] if k not in self._cache]
             if len(self._cache) > 20 * PAGE:
                 self._cache.clear()
             with self._ctx.session() as s:
-                self._cache.update(svc.rows(s, page))
-            hit = self._cache.get(eid)
+                found = svc.rows(s, page)
+            for k in page:
+                r = found.get(uuid.UUID(k))
+                if r is not None:
+                    self._cache[k] = (r, self._display(r))
+            hit = self._cache.get(key)
         return hit
 
     def id_at(self, row: int) -> uuid.UUID:
-        return self._ids[row]
+        return uuid.UUID(self._ids[row])
 
     def row_of(self, eid: uuid.UUID) -> int:
-        try:
-            return self._ids.index(eid)
-        except ValueError:
-            return -1
+        for i, k in enumerate(self._ids):
+            if uuid.UUID(k) == eid:
+                return i
+        return -1
 
     def invalidate(self, eid: uuid.UUID) -> None:
         """Forget one cached row (after an edit) and repaint it."""
-        self._cache.pop(eid, None)
+        self._cache = {k: v for k, v in self._cache.items() if v[0].id != eid}
         r = self.row_of(eid)
         if r >= 0:
             self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
@@ -142,34 +177,34 @@ class EnterpriseTableModel(QAbstractTableModel):
                 return section + 1
         return None
 
+    def _display(self, r: svc.EnterpriseRow) -> tuple[str, ...]:
+        tr = QCoreApplication.translate
+        yes = self._yes
+        return (
+            r.name, r.uscc, r.town, r.village, tr("enums", r.sector),
+            tr("enums", RISK_SHORT[r.risk_level]) if r.risk_level else "—",
+            yes if r.is_high_risk else "", yes if r.in_park else "",
+            tr("enums", STATUS_LABELS.get(r.status, r.status)), r.address, r.legal_rep, r.legal_rep_phone,
+        )
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)):
-            return None
-        if role == ID_ROLE:
-            return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
-            return None
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key in ("risk_level", "is_high_risk", "in_park"):
-                return int(Qt.AlignmentFlag.AlignCenter)
-            return None
-        r = self._row(index.row())
-        if r is None:  # deleted meanwhile
-            return None
+        # Called thousands of times per paint: the common roles are answered first and from the cache.
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            if not index.isValid():
+                return None
+            hit = self._row(index.row())
+            return hit[1][index.column()] if hit else None
         if role == Qt.ItemDataRole.DecorationRole:
-            if key == "risk_level" and r.risk_level in _RISK_COLOURS:
-                return _dot(r.risk_level)
+            if index.isValid() and index.column() == _RISK_COLUMN:
+                hit = self._row(index.row())
+                if hit and hit[0].risk_level in _RISK_COLOURS:
+                    return _dot(hit[0].risk_level)
             return None
-        value = getattr(r, key)
-        if key == "risk_level":
-            return QCoreApplication.translate("enums", RISK_SHORT[value]) if value else "—"
-        if key == "status":
-            return QCoreApplication.translate("enums", STATUS_LABELS.get(value, value))
-        if key in ("is_high_risk", "in_park"):
-            return QCoreApplication.translate("EnterpriseTableModel", "是") if value else ""
-        return value
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRED if index.isValid() and index.column() in _CENTRED_COLUMNS else None
+        if role == ID_ROLE and index.isValid() and 0 <= index.row() < len(self._ids):
+            return uuid.UUID(self._ids[index.row()])
+        return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

@@ -195,7 +195,7 @@ class RegistryList(QWidget):
         self.apply_filter()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 %n 家", "", self.model.rowCount()))
+        self.count_label.setText(self.tr("共 %n 家", "", self.model.total))
 
     def selected_id(self) -> uuid.UUID | None:
         idx = self.table.currentIndex()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 from typing import NamedTuple
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, String, case, cast, func, select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.orm.exc import StaleDataError
@@ -418,11 +419,7 @@ def _filtered(q: Select, flt: EnterpriseFilter) -> Select:
     return q
 
 
-def find_ids(session: Session, flt: EnterpriseFilter | None = None, sort: str = "name",
-             descending: bool = False) -> list[uuid.UUID]:
-    """Ids of the enterprises that pass the filter, in display order (the list view loads rows lazily)."""
-    flt = flt or EnterpriseFilter()
-    q = _filtered(select(Enterprise.id), flt)
+def _ordered(q: Select, sort: str, descending: bool) -> Select:
     if sort == "town":
         t = aliased(Town)
         q = q.outerjoin(t, t.id == Enterprise.town_id)
@@ -440,18 +437,43 @@ def find_ids(session: Session, flt: EnterpriseFilter | None = None, sort: str = 
     else:
         raise ValueError(f"unknown sort key {sort!r}")
     keys = [k.desc() if descending else k.asc() for k in keys]
-    q = q.order_by(*keys, Enterprise.name, Enterprise.id)
-    return list(session.scalars(q))
+    return q.order_by(*keys, Enterprise.name, Enterprise.id)
+
+
+def find_keys(session: Session, flt: EnterpriseFilter | None = None, sort: str = "name",
+              descending: bool = False) -> list[str]:
+    """Ids (as text) of the enterprises that pass the filter, in display order.
+
+    Text keys, because turning 50,000 ids into UUID objects costs more than the query; the list view converts only
+    the ids it shows (``rows`` accepts text keys)."""
+    q = _ordered(_filtered(select(cast(Enterprise.id, String)), flt or EnterpriseFilter()), sort, descending)
+    return list(session.connection().execute(q).scalars())
+
+
+def first_keys(session: Session, flt: EnterpriseFilter | None, sort: str, descending: bool,
+               limit: int) -> tuple[list[str], int]:
+    """The first ``limit`` keys in display order and the total number that pass the filter, in one query
+    (a window count), so a broad filter on 50,000 firms shows its first screen without fetching every id."""
+    q = _filtered(select(cast(Enterprise.id, String), func.count().over()), flt or EnterpriseFilter())
+    result = session.connection().execute(_ordered(q, sort, descending).limit(limit)).all()
+    return [r[0] for r in result], (result[0][1] if result else 0)
+
+
+def find_ids(session: Session, flt: EnterpriseFilter | None = None, sort: str = "name",
+             descending: bool = False) -> list[uuid.UUID]:
+    """Ids of the enterprises that pass the filter, in display order."""
+    return [uuid.UUID(k) for k in find_keys(session, flt, sort, descending)]
 
 
 def count(session: Session, flt: EnterpriseFilter | None = None) -> int:
     return session.scalar(_filtered(select(func.count(Enterprise.id)), flt or EnterpriseFilter())) or 0
 
 
-def rows(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, EnterpriseRow]:
-    """The list lines for ``ids`` (any order), keyed by id."""
+def rows(session: Session, ids: Sequence[uuid.UUID | str]) -> dict[uuid.UUID, EnterpriseRow]:
+    """The list lines for ``ids`` (UUIDs or text keys, any order), keyed by UUID."""
     if not ids:
         return {}
+    ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
     t, v = aliased(Town), aliased(Village)
     q = (
         select(Enterprise.id, Enterprise.name, Enterprise.uscc, func.coalesce(t.name, ""), func.coalesce(v.name, ""),
@@ -516,6 +538,8 @@ __all__ = [
     "count",
     "create",
     "find_ids",
+    "find_keys",
+    "first_keys",
     "rows",
     "update",
     "validate",

@@ -327,7 +327,6 @@ def upgrade() -> None:
     with op.batch_alter_table('enterprises', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_enterprises_in_park'), ['in_park'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_is_high_risk'), ['is_high_risk'], unique=False)
-        batch_op.create_index('ix_enterprises_name', ['name'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_risk_level'), ['risk_level'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_sector'), ['sector'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_status'), ['status'], unique=False)
@@ -657,7 +656,6 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_enterprises_status'))
         batch_op.drop_index(batch_op.f('ix_enterprises_sector'))
         batch_op.drop_index(batch_op.f('ix_enterprises_risk_level'))
-        batch_op.drop_index('ix_enterprises_name')
         batch_op.drop_index(batch_op.f('ix_enterprises_is_high_risk'))
         batch_op.drop_index(batch_op.f('ix_enterprises_in_park'))
 
