@@ -61,18 +61,42 @@ def known_revisions() -> list[str]:
     return order
 
 
+def _read_state(engine: Engine) -> tuple[list[str], str | None]:
+    """Table names and the Alembic revision, without changing the database.
+
+    A SQLite file is read through a read-only connection of its own: the program's engine switches files to WAL on
+    connect, which would rewrite the header of a file that is then refused."""
+    path = sqlite_path(engine)
+    if path is not None:
+        if not path.exists():
+            return [], None
+        # Without a -wal file beside it, everything is in the main file: read it as immutable, which creates no
+        # -wal/-shm files either. With one, a plain read-only connection also reads what the WAL holds.
+        wal = path.with_name(path.name + "-wal")
+        mode = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
+        try:
+            tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+                      if not r[0].startswith("sqlite_")]
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone() \
+                if "alembic_version" in tables else None
+        finally:
+            conn.close()
+        return tables, row[0] if row else None
+    with engine.connect() as conn:
+        tables = inspect(conn).get_table_names()
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first() \
+            if "alembic_version" in tables else None
+    return tables, row[0] if row else None
+
+
 def status(engine: Engine) -> SchemaStatus:
     revisions = known_revisions()
     head = revisions[-1]
-    with engine.connect() as conn:
-        tables = inspect(conn).get_table_names()
-        if "alembic_version" not in tables:
-            state = SchemaState.FOREIGN if tables else SchemaState.EMPTY
-            return SchemaStatus(state, None, head)
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-    current = row[0] if row else None
+    tables, current = _read_state(engine)
     if current is None:
-        return SchemaStatus(SchemaState.EMPTY, None, head)
+        others = [t for t in tables if t != "alembic_version"]
+        return SchemaStatus(SchemaState.FOREIGN if others else SchemaState.EMPTY, None, head)
     if current == head:
         return SchemaStatus(SchemaState.CURRENT, current, head)
     if current in revisions:
@@ -87,6 +111,10 @@ def backup_sqlite(engine: Engine, now: datetime | None = None) -> Path | None:
         return None
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():  # two upgrades in the same second keep both copies
+        n += 1
+        target = path.with_name(f"{path.stem}.backup-{stamp}-{n}{path.suffix}")
     src = sqlite3.connect(path)
     try:
         dst = sqlite3.connect(target)
@@ -105,9 +133,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection if engine.dialect.name == "sqlite" else None
+        if raw is not None:
+            # Batch migrations rebuild tables; with foreign keys on, dropping the old table would fire
+            # ON DELETE CASCADE and silently delete child rows. SQLite ignores this pragma inside a
+            # transaction, so it is set on the raw connection before SQLAlchemy begins one.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 def ensure_current(engine: Engine) -> tuple[SchemaStatus, Path | None]:

@@ -295,12 +295,6 @@ def test_foreign_database_is_refused_and_its_data_kept(engine: Engine) -> None:
     assert backups_beside(engine) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="known bug (reported): make_engine's connect hook runs PRAGMA journal_mode=WAL, which rewrites the "
-    "header of a rollback-journal SQLite file before schema.status() can refuse it",
-)
 def test_foreign_sqlite_file_is_left_byte_for_byte_untouched(tmp_path: Path) -> None:
     path = tmp_path / "other-program.sqlite3"
     raw = sqlite3.connect(path)  # another program's file, in SQLite's default (rollback journal) mode
@@ -358,12 +352,6 @@ def downgrade() -> None:
 '''
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="known bug (reported): models/migrations/env.py turns SQLite foreign keys off inside the transaction "
-    "that schema.upgrade() opened, where SQLite ignores the PRAGMA, so a batch table rebuild fires ON DELETE CASCADE",
-)
 def test_sqlite_table_rebuild_in_a_migration_keeps_child_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A future migration that rebuilds a parent table (batch mode on SQLite) must not delete its children."""
     migrations = tmp_path / "migrations"

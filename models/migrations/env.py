@@ -15,10 +15,8 @@ target_metadata = Base.metadata
 
 
 def _run(connection) -> None:  # type: ignore[no-untyped-def]
-    sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        # Table rebuilds in batch migrations must not fire ON DELETE CASCADE (STYLE.md).
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    # Foreign keys are already OFF on SQLite here: models.schema.upgrade sets that before the transaction begins
+    # (inside one SQLite ignores it), so that table rebuilds do not fire ON DELETE CASCADE.
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -27,8 +25,7 @@ def _run(connection) -> None:  # type: ignore[no-untyped-def]
     )
     with context.begin_transaction():
         context.run_migrations()
-    if sqlite:
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+    if connection.dialect.name == "sqlite":
         bad = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
         if bad:
             raise RuntimeError(f"foreign key check failed after migration: {bad[:5]}")
@@ -39,10 +36,18 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
+    # Developers' `alembic` command: like models.schema.upgrade, foreign keys off before the transaction begins.
     engine = make_engine(config.get_main_option("sqlalchemy.url"))
     with engine.connect() as conn:
-        _run(conn)
-        conn.commit()
+        raw = conn.connection.dbapi_connection if engine.dialect.name == "sqlite" else None
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                _run(conn)
+        finally:
+            if raw is not None:
+                raw.execute("PRAGMA foreign_keys=ON")
 
 
 if context.is_offline_mode():
