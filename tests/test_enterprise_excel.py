@@ -511,15 +511,15 @@ def test_changes_committed_while_the_import_writes_are_refused_at_the_database(f
         eid = svc.create(s, f.enterprise_input(reg["归义镇"], 1))
     path = write_xlsx(tmp_path / "a.xlsx", [HEADER, row(1, address="导入的地址"), row(2)])
     plan = read(factory, path)
-    real_flush = xl._BatchedFlush.flush_now
+    real_flush = xl._flush_batch
 
-    def flush_after_someone_else_saved(self):
+    def flush_after_someone_else_saved(session):
         with session_scope(factory) as other:
             a = svc.archive(other, eid)
             svc.update(other, eid, replace(a.data, notes="别人改的"), a.version)
-        real_flush(self)
+        real_flush(session)
 
-    monkeypatch.setattr(xl._BatchedFlush, "flush_now", flush_after_someone_else_saved)
+    monkeypatch.setattr(xl, "_flush_batch", flush_after_someone_else_saved)
     with pytest.raises(ConcurrentEdit):
         apply(factory, plan)
     with session_scope(factory) as s:
@@ -529,7 +529,7 @@ def test_changes_committed_while_the_import_writes_are_refused_at_the_database(f
 
     # the same USCC registered by someone else after the import's own check
     plan = read(factory, write_xlsx(tmp_path / "b.xlsx", [HEADER, row(3)]))
-    monkeypatch.setattr(xl._BatchedFlush, "flush_now", real_flush)
+    monkeypatch.setattr(xl, "_flush_batch", real_flush)
     monkeypatch.setattr(xl, "_check_still_current", lambda session, plan: None)
     with session_scope(factory) as s:
         svc.create(s, f.enterprise_input(reg["归义镇"], 3))

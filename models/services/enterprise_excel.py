@@ -675,22 +675,20 @@ def apply(session: Session, plan: ImportPlan, actor: str = "", only_good_rows: b
     for start in range(0, len(update_ids), _CHUNK):
         loaded.extend(session.scalars(select(Enterprise).where(Enterprise.id.in_(update_ids[start:start + _CHUNK]))))
 
-    batch = _BatchedFlush(session)
     created = updated = 0
-    with session.no_autoflush:  # a lazy load inside update() must not flush behind flush_now()'s back
+    with session.no_autoflush:  # a lazy load inside update() must not flush behind _flush_batch()'s back
         for i, row in enumerate(writes):
             assert row.data is not None
             data = replace(row.data, status_reason=reason if row.action == RowAction.UPDATE else f"建档（{reason}）")
             if row.action == RowAction.NEW:
-                reg.create(batch, data, actor, validated=True)  # type: ignore[arg-type]
+                reg.create(session, data, actor, validated=True, flush=False)
                 created += 1
             else:
                 assert row.enterprise_id is not None and row.version is not None
-                reg.update(batch, row.enterprise_id, data, row.version, actor,  # type: ignore[arg-type]
-                           validated=True)
+                reg.update(session, row.enterprise_id, data, row.version, actor, validated=True, flush=False)
                 updated += 1
             if i % _CHUNK == _CHUNK - 1 or i + 1 == total:
-                batch.flush_now()
+                _flush_batch(session)
                 if progress is not None:
                     progress(i + 1, total, "正在导入…")
     del loaded
@@ -702,36 +700,20 @@ def apply(session: Session, plan: ImportPlan, actor: str = "", only_good_rows: b
     return result
 
 
-class _BatchedFlush:
-    """The session as create()/update() see it during an import: their per-row ``flush()`` is deferred and the
-    import flushes every few hundred rows, so SQLAlchemy sends one multi-row INSERT per table instead of three
-    statements per enterprise (4,000 rows: about 3 s less on SQLite). Everything else goes to the real session.
-
-    The checks create()/update() would make with validated=False were done by read_workbook() and
-    _check_still_current(); the version check of update() still runs (on objects loaded beforehand)."""
-
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._session, name)
-
-    def flush(self, objects: Any = None) -> None:
-        pass
-
-    def flush_now(self) -> None:
-        try:
-            self._session.flush()
-        except StaleDataError as exc:
-            raise ConcurrentEdit("导入期间有企业档案被其他用户修改并保存，本次未导入任何数据。"
-                                 "请重新读取文件后再导入。") from exc
-        except IntegrityError as exc:  # e.g. the same USCC registered, or a town deleted, by someone else just now
-            raise ConcurrentEdit("导入期间其他用户登记或修改了相关数据（如相同信用代码的企业、镇或村），"
-                                 "本次未导入任何数据。请重新读取文件后再导入。") from exc
-        except OperationalError as exc:
-            if is_busy_error(exc):
-                raise ConcurrentEdit("数据库正被其他用户写入，本次未导入任何数据。请稍后再试。") from exc
-            raise
+def _flush_batch(session: Session) -> None:
+    """Flush a batch of imported rows; a collision with another user's commit becomes ConcurrentEdit."""
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise ConcurrentEdit("导入期间有企业档案被其他用户修改并保存，本次未导入任何数据。"
+                             "请重新读取文件后再导入。") from exc
+    except IntegrityError as exc:  # e.g. the same USCC registered, or a town deleted, by someone else just now
+        raise ConcurrentEdit("导入期间其他用户登记或修改了相关数据（如相同信用代码的企业、镇或村），"
+                             "本次未导入任何数据。请重新读取文件后再导入。") from exc
+    except OperationalError as exc:
+        if is_busy_error(exc):
+            raise ConcurrentEdit("数据库正被其他用户写入，本次未导入任何数据。请稍后再试。") from exc
+        raise
 
 
 def _check_still_current(session: Session, plan: ImportPlan) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from datetime import date, datetime
 from typing import NamedTuple
 
@@ -156,7 +156,7 @@ class EnterpriseArchive:
 
 def clean(data: EnterpriseInput) -> EnterpriseInput:
     """Trimmed copy with the USCC normalised (full-width → ASCII, upper case)."""
-    d = EnterpriseInput(**asdict(data))
+    d = replace(data)
     for f in ("name", "address", "sector", "legal_rep", "legal_rep_phone", "safety_manager", "safety_manager_phone",
               "main_products", "notes", "status_reason"):
         setattr(d, f, (getattr(d, f) or "").strip())
@@ -188,6 +188,9 @@ def check_fields(data: EnterpriseInput) -> list[FieldError]:
         errors.append(FieldError("risk_level", f"风险等级“{data.risk_level}”无效，应为红、橙、黄、蓝之一。"))
     if data.status not in STATUS_LABELS:
         errors.append(FieldError("status", f"状态“{data.status}”无效。"))
+    for f, most in (("legal_rep", 40), ("safety_manager", 40), ("main_products", 200)):
+        if len(getattr(data, f)) > most:
+            errors.append(FieldError(f, f"{FIELD_LABELS[f]}过长（{len(getattr(data, f))}字，最多{most}字）。"))
     for f in ("legal_rep_phone", "safety_manager_phone"):
         p = phone_problem(getattr(data, f))
         if p:
@@ -227,8 +230,11 @@ def _apply(ent: Enterprise, data: EnterpriseInput) -> None:
     ent.search_text = search_key(data.name, data.uscc, data.address, data.legal_rep)
 
 
-def create(session: Session, data: EnterpriseInput, actor: str = "", *, validated: bool = False) -> uuid.UUID:
-    """Register a new enterprise; raises ValidationFailed with every problem, writing nothing."""
+def create(session: Session, data: EnterpriseInput, actor: str = "", *, validated: bool = False,
+           flush: bool = True) -> uuid.UUID:
+    """Register a new enterprise; raises ValidationFailed with every problem, writing nothing.
+
+    ``flush=False`` lets a bulk caller (the Excel import) flush many rows at once."""
     data = clean(data)
     if not validated:
         errors = validate(session, data)
@@ -242,7 +248,8 @@ def create(session: Session, data: EnterpriseInput, actor: str = "", *, validate
     )
     session.add(ent)
     audit.record(session, actor, "enterprise", ent.id, "create", name=data.name, uscc=data.uscc)
-    session.flush()
+    if flush:
+        session.flush()
     return ent.id
 
 
@@ -254,8 +261,10 @@ def update(
     actor: str = "",
     *,
     validated: bool = False,
+    flush: bool = True,
 ) -> int:
-    """Save an edit made on the version ``expected_version``; returns the new version.
+    """Save an edit made on the version ``expected_version``; returns the new version (with ``flush=False``, the
+    version before the caller's flush).
 
     Raises ConcurrentEdit (nothing written) when somebody saved the record in between."""
     data = clean(data)
@@ -280,6 +289,8 @@ def update(
     changed = {f: [before[f], getattr(ent, f)] for f in _DATA_FIELDS if before[f] != getattr(ent, f)}
     if changed:
         audit.record(session, actor, "enterprise", ent.id, "update", changes=changed)
+    if not flush:
+        return ent.version
     try:
         session.flush()
     except StaleDataError as exc:
