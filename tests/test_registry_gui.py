@@ -200,3 +200,19 @@ def test_main_window_remembers_geometry(ctx, qtbot, tmp_path):
     assert w2.nav.count() == 1 and w2.nav.item(0).text() == "企业档案"
     rid = w2.registry.list.model.index(0, 0).data(ID_ROLE)
     assert rid is not None
+
+
+def test_first_start_offers_demo_data_and_fills_the_list(sqlite_url, qtbot, monkeypatch, tmp_path):
+    from ui.demo_prompt import offer_demo
+
+    c = AppContext.open(sqlite_url)
+    w = MainWindow(c, QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(w)
+    assert w.registry.list.model.total == 0
+    monkeypatch.setattr(alerts, "confirm", lambda *a: False)
+    assert offer_demo(w, c) is False and w.registry.list.model.total == 0
+    monkeypatch.setattr(alerts, "confirm", lambda *a: True)
+    assert offer_demo(w, c) is True
+    assert w.registry.list.model.total == 4027
+    assert w.registry.list.town.count() == 16  # 全部镇 + 15 towns
+    c.engine.dispose()

@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QProgressDialog
+from PySide6.QtCore import QCoreApplication
 
 from ui import alerts
 from ui.context import AppContext
+from ui.tasks import run_task
 
 
 def offer_demo(window, ctx: AppContext) -> bool:  # type: ignore[no-untyped-def]
     if not alerts.confirm(window, QCoreApplication.translate("demo", "新数据库"),
-                          QCoreApplication.translate("demo", "这是一个新建的空数据库。\n\n是否载入演示数据（汨罗市：15个镇、179个村（社区）、"
-                              "4027家监管对象）以便熟悉程序？\n\n正式使用时请选“否”，再通过“导入Excel”导入本单位的企业名录。")):
+                          QCoreApplication.translate(
+                              "demo", "这是一个新建的空数据库。\n\n是否载入演示数据（汨罗市：15个镇、179个村（社区）、"
+                                      "4027家监管对象）以便熟悉程序？\n\n正式使用时请选“否”，"
+                                      "再通过“导入Excel”导入本单位的企业名录。")):
         return False
     from models.services import demo
 
-    dlg = QProgressDialog(QCoreApplication.translate("demo", "正在生成演示数据…"), "", 0, 100, window)
-    dlg.setWindowTitle(QCoreApplication.translate("demo", "演示数据"))
-    dlg.setCancelButton(None)
-    dlg.setWindowModality(Qt.WindowModality.WindowModal)
-    dlg.setMinimumDuration(0)
-    dlg.show()
-
-    def progress(done: int, total: int, what: str) -> None:
-        dlg.setMaximum(max(total, 1))
-        dlg.setValue(done)
-        dlg.setLabelText(QCoreApplication.translate("demo", "正在生成演示数据：%1").replace("%1", what))
-        QApplication.processEvents()
-
-    try:
-        demo.generate(ctx.factory, "seed", 0, progress)
-    finally:
-        dlg.close()
+    # Not cancellable: the generator commits in chunks, and half a demo data set would only confuse.
+    run_task(window, QCoreApplication.translate("demo", "演示数据"),
+             QCoreApplication.translate("demo", "正在生成演示数据…"),
+             lambda progress: demo.generate(ctx.factory, "seed", 0, progress), cancellable=False)
     page = window.registry
     page.list._fill_combos()
     page.list.apply_filter()
