@@ -83,6 +83,7 @@ class EnterpriseTableModel(QAbstractTableModel):
         self._ctx = ctx
         self._ids: list[str] = []  # text keys from find_keys, in display order
         self.total = 0  # rows that pass the filter (may exceed len(self._ids) until fetchMore)
+        self._loaded = False
         self._cache: dict[str, tuple[svc.EnterpriseRow, tuple[str, ...]]] = {}
         self._yes = QCoreApplication.translate("EnterpriseTableModel", "是")
         self._headers = headers()
@@ -100,6 +101,7 @@ class EnterpriseTableModel(QAbstractTableModel):
         with self._ctx.session() as s:
             ids, total = svc.first_keys(s, self.filter, self.sort_key, self.descending, FIRST_CHUNK)
         self.beginResetModel()
+        self._loaded = True
         self._ids = ids
         self.total = total
         self._cache.clear()
@@ -209,6 +211,8 @@ class EnterpriseTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self.sort_key = COLUMNS[column][0]
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column][0], order == Qt.SortOrder.DescendingOrder
+        if self._loaded and (key, descending) == (self.sort_key, self.descending):
+            return  # the view re-announces the same order (header restore, sorting switched on)
+        self.sort_key, self.descending = key, descending
         self.refresh()

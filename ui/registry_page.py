@@ -74,7 +74,6 @@ class RegistryList(QWidget):
         self.model = EnterpriseTableModel(ctx, self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,7 +97,8 @@ class RegistryList(QWidget):
         lay.addWidget(self.table)
 
         self._fill_combos()
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # runs the first query
+        hh.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # sorts once by the indicator: the first query
 
         self.search.textChanged.connect(self.apply_filter)
         for w in (self.village, self.sector, self.risk, self.high_risk, self.park, self.status):

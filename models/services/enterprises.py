@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from sqlalchemy import Select, String, case, cast, func, select
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from models import uscc as uscc_mod
@@ -395,12 +395,18 @@ def delete_contact(session: Session, contact_id: uuid.UUID, actor: str = "") -> 
 
 # ------------------------------------------------------------------------------------------------ reads
 
+# The list queries below use the tables (Core), not the mapped classes: the first ORM query configures every
+# mapper of the model (~0.2 s), which start-up need not pay before the registry's first rows are on screen.
+_E = Enterprise.__table__.c
+_TOWNS = Town.__table__
+_VILLAGES = Village.__table__
+
 _RISK_ORDER = case(
     {RiskLevel.RED.value: 0, RiskLevel.ORANGE.value: 1, RiskLevel.YELLOW.value: 2, RiskLevel.BLUE.value: 3},
-    value=Enterprise.risk_level,
+    value=_E.risk_level,
     else_=4,
 )
-_STATUS_ORDER = case({s.value: i for i, s in enumerate(EnterpriseStatus)}, value=Enterprise.status, else_=9)
+_STATUS_ORDER = case({s.value: i for i, s in enumerate(EnterpriseStatus)}, value=_E.status, else_=9)
 
 # Sort keys offered to the list view (column → SQL expression); towns/villages sort by their official order.
 SORT_KEYS = ("name", "uscc", "town", "village", "sector", "risk_level", "is_high_risk", "in_park", "status",
@@ -410,45 +416,49 @@ SORT_KEYS = ("name", "uscc", "town", "village", "sector", "risk_level", "is_high
 def _filtered(q: Select, flt: EnterpriseFilter) -> Select:
     if flt.text.strip():
         for word in flt.text.lower().split():
-            q = q.where(Enterprise.search_text.contains(word, autoescape=True))
+            q = q.where(_E.search_text.contains(word, autoescape=True))
     if flt.town_id is not None:
-        q = q.where(Enterprise.town_id == flt.town_id)
+        q = q.where(_E.town_id == flt.town_id)
     if flt.village_id is not None:
-        q = q.where(Enterprise.village_id == flt.village_id)
+        q = q.where(_E.village_id == flt.village_id)
     if flt.sector:
-        q = q.where(Enterprise.sector == flt.sector)
+        q = q.where(_E.sector == flt.sector)
     if flt.risk_level == "none":
-        q = q.where(Enterprise.risk_level.is_(None))
+        q = q.where(_E.risk_level.is_(None))
     elif flt.risk_level:
-        q = q.where(Enterprise.risk_level == flt.risk_level)
+        q = q.where(_E.risk_level == flt.risk_level)
     if flt.high_risk is not None:
-        q = q.where(Enterprise.is_high_risk == flt.high_risk)
+        q = q.where(_E.is_high_risk == flt.high_risk)
     if flt.in_park is not None:
-        q = q.where(Enterprise.in_park == flt.in_park)
+        q = q.where(_E.in_park == flt.in_park)
     if flt.status:
-        q = q.where(Enterprise.status == flt.status)
+        q = q.where(_E.status == flt.status)
     return q
 
 
 def _ordered(q: Select, sort: str, descending: bool) -> Select:
     if sort == "town":
-        t = aliased(Town)
-        q = q.outerjoin(t, t.id == Enterprise.town_id)
-        keys = [t.sort_order, t.name]
+        t = _TOWNS.alias()
+        q = q.outerjoin(t, t.c.id == _E.town_id)
+        keys = [t.c.sort_order, t.c.name]
     elif sort == "village":
-        v = aliased(Village)
-        q = q.outerjoin(v, v.id == Enterprise.village_id)
-        keys = [v.sort_order, v.name]
+        v = _VILLAGES.alias()
+        q = q.outerjoin(v, v.c.id == _E.village_id)
+        keys = [v.c.sort_order, v.c.name]
     elif sort == "risk_level":
         keys = [_RISK_ORDER]
     elif sort == "status":
         keys = [_STATUS_ORDER]
     elif sort in SORT_KEYS:
-        keys = [getattr(Enterprise, sort)]
+        keys = [_E[sort]]
     else:
         raise ValueError(f"unknown sort key {sort!r}")
     keys = [k.desc() if descending else k.asc() for k in keys]
-    return q.order_by(*keys, Enterprise.name, Enterprise.id)
+    return q.order_by(*keys, _E.name, _E.id)
+
+
+def _from_enterprises(*columns) -> Select:  # type: ignore[no-untyped-def]
+    return select(*columns).select_from(Enterprise.__table__)
 
 
 def find_keys(session: Session, flt: EnterpriseFilter | None = None, sort: str = "name",
@@ -457,7 +467,7 @@ def find_keys(session: Session, flt: EnterpriseFilter | None = None, sort: str =
 
     Text keys, because turning 50,000 ids into UUID objects costs more than the query; the list view converts only
     the ids it shows (``rows`` accepts text keys)."""
-    q = _ordered(_filtered(select(cast(Enterprise.id, String)), flt or EnterpriseFilter()), sort, descending)
+    q = _ordered(_filtered(_from_enterprises(cast(_E.id, String)), flt or EnterpriseFilter()), sort, descending)
     return list(session.connection().execute(q).scalars())
 
 
@@ -465,7 +475,7 @@ def first_keys(session: Session, flt: EnterpriseFilter | None, sort: str, descen
                limit: int) -> tuple[list[str], int]:
     """The first ``limit`` keys in display order and the total number that pass the filter, in one query
     (a window count), so a broad filter on 50,000 firms shows its first screen without fetching every id."""
-    q = _filtered(select(cast(Enterprise.id, String), func.count().over()), flt or EnterpriseFilter())
+    q = _filtered(_from_enterprises(cast(_E.id, String), func.count().over()), flt or EnterpriseFilter())
     result = session.connection().execute(_ordered(q, sort, descending).limit(limit)).all()
     return [r[0] for r in result], (result[0][1] if result else 0)
 
@@ -477,7 +487,8 @@ def find_ids(session: Session, flt: EnterpriseFilter | None = None, sort: str = 
 
 
 def count(session: Session, flt: EnterpriseFilter | None = None) -> int:
-    return session.scalar(_filtered(select(func.count(Enterprise.id)), flt or EnterpriseFilter())) or 0
+    q = _filtered(_from_enterprises(func.count()), flt or EnterpriseFilter())
+    return session.connection().execute(q).scalar() or 0
 
 
 def rows(session: Session, ids: Sequence[uuid.UUID | str]) -> dict[uuid.UUID, EnterpriseRow]:
@@ -485,18 +496,20 @@ def rows(session: Session, ids: Sequence[uuid.UUID | str]) -> dict[uuid.UUID, En
     if not ids:
         return {}
     ids = [i if isinstance(i, uuid.UUID) else uuid.UUID(i) for i in ids]
-    t, v = aliased(Town), aliased(Village)
+    t, v = _TOWNS.alias(), _VILLAGES.alias()
     q = (
-        select(Enterprise.id, Enterprise.name, Enterprise.uscc, func.coalesce(t.name, ""), func.coalesce(v.name, ""),
-               Enterprise.sector, Enterprise.risk_level, Enterprise.is_high_risk, Enterprise.in_park,
-               Enterprise.status, Enterprise.address, Enterprise.legal_rep, Enterprise.legal_rep_phone)
-        .outerjoin(t, t.id == Enterprise.town_id)
-        .outerjoin(v, v.id == Enterprise.village_id)
+        select(_E.id, _E.name, _E.uscc, func.coalesce(t.c.name, ""), func.coalesce(v.c.name, ""),
+               _E.sector, _E.risk_level, _E.is_high_risk, _E.in_park,
+               _E.status, _E.address, _E.legal_rep, _E.legal_rep_phone)
+        .select_from(Enterprise.__table__)
+        .outerjoin(t, t.c.id == _E.town_id)
+        .outerjoin(v, v.c.id == _E.village_id)
     )
     out: dict[uuid.UUID, EnterpriseRow] = {}
+    conn = session.connection()
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
-        for r in session.execute(q.where(Enterprise.id.in_(chunk))):
+        for r in conn.execute(q.where(_E.id.in_(chunk))):
             out[r[0]] = EnterpriseRow(*r)
     return out
 
@@ -524,7 +537,7 @@ def archive(session: Session, enterprise_id: uuid.UUID) -> EnterpriseArchive:
 
 def sectors_in_use(session: Session) -> list[str]:
     """The vocabulary plus any sector found in the data (imports may bring new ones)."""
-    used = set(session.scalars(select(Enterprise.sector).distinct()))
+    used = set(session.connection().execute(select(_E.sector).distinct()).scalars())
     return list(SECTORS) + sorted(used - set(SECTORS))
 
 

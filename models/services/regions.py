@@ -22,12 +22,18 @@ class VillageRow(NamedTuple):
     name: str
 
 
+# Core queries on the tables: cheap at start-up (no ORM mapper configuration needed).
+_T = Town.__table__.c
+_V = Village.__table__.c
+
+
 def towns(session: Session) -> list[TownRow]:
-    return [TownRow(*r) for r in session.execute(select(Town.id, Town.name).order_by(Town.sort_order, Town.name))]
+    q = select(_T.id, _T.name).order_by(_T.sort_order, _T.name)
+    return [TownRow(*r) for r in session.connection().execute(q)]
 
 
 def villages(session: Session, town_id: uuid.UUID | None = None) -> list[VillageRow]:
-    q = select(Village.id, Village.town_id, Village.name).order_by(Village.sort_order, Village.name)
+    q = select(_V.id, _V.town_id, _V.name).order_by(_V.sort_order, _V.name)
     if town_id is not None:
-        q = q.where(Village.town_id == town_id)
-    return [VillageRow(*r) for r in session.execute(q)]
+        q = q.where(_V.town_id == town_id)
+    return [VillageRow(*r) for r in session.connection().execute(q)]
