@@ -137,11 +137,14 @@ def apply_theme(app, font_family: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def make_app(argv: list[str], lang: str = "zh", theme: bool = True):  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
     QCoreApplication.setOrganizationName(paths.APP)
     QCoreApplication.setApplicationName(paths.APP)
+    # Per-user settings as an INI file in our config folder (TIJIAN_HOME moves it, as everything else).
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(paths.config_dir()))
     app = QApplication.instance() or QApplication(argv)
     app._tijian_translators = install_translations(app, lang)  # keep references alive
     family = register_font()
@@ -178,37 +181,70 @@ def run_gui(db_url: str, lang: str = "zh", quit_when_ready: bool = False, no_dem
     log.info("starting; database %s; log %s", db_url, log_file)
     app = make_app(sys.argv[:1], lang)
     install_excepthook()
-    from models.schema import SchemaError, SchemaState
-    from ui import alerts
+    from PySide6.QtCore import QSettings, QTimer
+
     from ui.main_window import MainWindow
 
-    try:
-        ctx, st, note = open_database(db_url)
-    except SchemaError as exc:
-        alerts.error(None, "无法打开数据库", str(exc))
-        return 2
-    except Exception as exc:  # noqa: BLE001  (a wrong URL, a server that is down …)
-        log.exception("cannot open database")
-        alerts.error(None, "无法打开数据库", f"无法打开数据库：{db_url}\n\n{exc}", traceback.format_exc())
-        return 2
+    settings = QSettings()
 
-    window = MainWindow(ctx)
-    if note:
-        window.statusBar().showMessage(note, 15000)
-    window.show()
-    if quit_when_ready:
-        from PySide6.QtCore import QTimer
+    def ready(stage: str, rows: int, via: str) -> None:
+        app.processEvents()  # the window has painted
+        if quit_when_ready:
+            print(f"{stage} {time.perf_counter() - _START:.3f}s rows={rows} via={via}", flush=True)
 
-        def ready() -> None:
-            rows = window.registry.list.model.total
-            print(f"READY {time.perf_counter() - _START:.3f}s rows={rows}", flush=True)
-            app.quit()
+    # Fast first paint (desktop/quickstart.py): the registry's first rows from the SQLite file, before the
+    # database layer is imported. Only for a current embedded database shown in the default order.
+    snapshot = None
+    if settings.value("registry/sort", "name:asc") == "name:asc":
+        from desktop import quickstart
 
-        QTimer.singleShot(0, ready)
-    elif st.state is SchemaState.EMPTY and not no_demo_prompt:
-        from PySide6.QtCore import QTimer
+        snapshot = quickstart.read(db_url)
+    window = None
+    if snapshot is not None:
+        window = MainWindow(None, settings, snapshot)
+        window.show()
+        ready("READY", snapshot.total, "snapshot")
 
-        from ui.demo_prompt import offer_demo
+    def load() -> int:
+        nonlocal window
+        from models.schema import SchemaError, SchemaState
+        from ui import alerts
 
-        QTimer.singleShot(0, lambda: offer_demo(window, ctx))
+        try:
+            ctx, st, note = open_database(db_url)
+        except SchemaError as exc:
+            alerts.error(window, "无法打开数据库", str(exc))
+            return 2
+        except Exception as exc:  # noqa: BLE001  (a wrong URL, a server that is down …)
+            log.exception("cannot open database")
+            alerts.error(window, "无法打开数据库", f"无法打开数据库：{db_url}\n\n{exc}", traceback.format_exc())
+            return 2
+        if window is None:
+            window = MainWindow(ctx, settings)
+            window.show()
+            ready("READY", window.registry.list.model.total, "live")
+        else:
+            window.attach(ctx)
+        ready("INTERACTIVE", window.registry.list.model.total, "live")
+        if note:
+            window.statusBar().showMessage(note, 15000)
+        if quit_when_ready:
+            QTimer.singleShot(0, app.quit)
+        elif st.state is SchemaState.EMPTY and not no_demo_prompt:
+            from ui.demo_prompt import offer_demo
+
+            QTimer.singleShot(0, lambda: offer_demo(window, ctx))
+        return 0
+
+    if window is None:
+        code = load()
+        if code:
+            return code
+    else:
+        def deferred() -> None:
+            code = load()
+            if code:
+                app.exit(code)
+
+        QTimer.singleShot(0, deferred)
     return app.exec()

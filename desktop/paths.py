@@ -35,6 +35,15 @@ def log_dir() -> Path:
     return Path(user_log_dir(APP, appauthor=False))
 
 
+def config_dir() -> Path:
+    """Where window geometry and other per-user settings (QSettings, INI format) are kept."""
+    if (h := _home()) is not None:
+        return h / "config"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir(APP, appauthor=False))
+
+
 def cache_dir() -> Path:
     if (h := _home()) is not None:
         return h / "cache"

@@ -6,7 +6,6 @@ are read from the migration files' text. Alembic itself is imported only when an
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,10 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from models.db import sqlite_path
-
-MIGRATIONS_DIR = Path(__file__).parent / "migrations"
-_REV_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
-_DOWN_RE = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
+from models.revisions import MIGRATIONS_DIR, known_revisions
 
 
 class SchemaState(StrEnum):
@@ -39,26 +35,6 @@ class SchemaStatus:
     state: SchemaState
     current: str | None
     head: str
-
-
-def known_revisions() -> list[str]:
-    """Revisions in order from base to head, read from the migration files without importing Alembic."""
-    parents: dict[str, str | None] = {}
-    for f in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        src = f.read_text(encoding="utf-8")
-        rev = _REV_RE.search(src)
-        down = _DOWN_RE.search(src)
-        if rev:
-            parents[rev.group(1)] = down.group(1) if down else None
-    children = {p: r for r, p in parents.items()}
-    order: list[str] = []
-    cur = children.get(None)
-    while cur is not None:
-        order.append(cur)
-        cur = children.get(cur)
-    if len(order) != len(parents):
-        raise RuntimeError("migration history is not a single line")
-    return order
 
 
 def _read_state(engine: Engine) -> tuple[list[str], str | None]:

@@ -1,22 +1,35 @@
-"""The main window: module navigation on the left, the module page on the right."""
+"""The main window: module navigation on the left, the module page on the right.
+
+The window can be shown before the database layer is loaded (``ctx=None`` with a snapshot of the registry's first
+rows, see desktop/quickstart.py); ``attach(ctx)`` then builds the real pages. So this module imports no
+SQLAlchemy at module level."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
 
-from models.db import sqlite_path
-from ui.context import AppContext
-from ui.registry_page import RegistryPage
+if TYPE_CHECKING:
+    from desktop.quickstart import Snapshot
+    from ui.context import AppContext
+    from ui.registry_page import RegistryPage
+
+
+def _registry(ctx: AppContext) -> QWidget:
+    from ui.registry_page import RegistryPage
+
+    return RegistryPage(ctx)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, ctx: AppContext, settings: QSettings | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, settings: QSettings | None = None,
+                 snapshot: Snapshot | None = None) -> None:
         super().__init__()
-        self._ctx = ctx
+        self._ctx: AppContext | None = None
         self._settings = settings or QSettings()
         self.setWindowTitle(self.tr("安全体检 — 汨罗市应急管理局"))
         self.setMinimumSize(QSize(1000, 640))
@@ -33,35 +46,63 @@ class MainWindow(QMainWindow):
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.db_label = QLabel()
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.db_label)
 
         # A module appears here only when it works (专家库, 检查排期, 现场检查, 隐患台账, 执法文书, 统计 come with their issues).
         # Pages are built when first shown, so start-up pays only for the first one.
         self.pages: dict[str, QWidget] = {}
-        self._modules: list[tuple[str, str, Callable[[], QWidget]]] = [
-            ("registry", self.tr("企业档案"), lambda: RegistryPage(ctx)),
+        self._modules: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
+            ("registry", self.tr("企业档案"), _registry),
         ]
-        for n, (_key, title, _make) in enumerate(self._modules, start=1):
-            self.stack.addWidget(QWidget())  # replaced by the real page on first visit
+        for n, (key, title, _make) in enumerate(self._modules, start=1):
+            placeholder = QWidget()
+            if key == "registry" and snapshot is not None:
+                from ui.snapshot_page import SnapshotPage
+
+                placeholder = SnapshotPage(snapshot.total, snapshot.rows)
+            self.stack.addWidget(placeholder)  # replaced by the real page on first visit
             item = QListWidgetItem(title)
             item.setSizeHint(QSize(120, 40))
             item.setToolTip(f"{title} (Ctrl+{n})")
             self.nav.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, activated=lambda n=n: self.nav.setCurrentRow(n - 1))
         self.nav.currentRowChanged.connect(self.show_module)
-        self.nav.setCurrentRow(0)
+        geometry = self._settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        if ctx is not None:
+            self.attach(ctx)
+        else:
+            self.nav.setCurrentRow(0)
 
+    def attach(self, ctx: AppContext) -> None:
+        """Connect the window to its database and build the page on show."""
+        from models.db import sqlite_path
+
+        self._ctx = ctx
         path = sqlite_path(ctx.url)
         where = str(path) if path else ctx.engine.url.render_as_string(hide_password=True)
-        db_label = QLabel(self.tr("数据库：%1").replace("%1", where))
-        db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.statusBar().addPermanentWidget(db_label)
-        self._restore()
+        self.db_label.setText(self.tr("数据库：%1").replace("%1", where))
+        row = max(self.nav.currentRow(), 0)
+        self.nav.setCurrentRow(row)
+        self.show_module(row)
+        self.registry.restore_state(self._settings)
+
+    @property
+    def ready(self) -> bool:
+        return self._ctx is not None
 
     def page(self, key: str) -> QWidget:
         """The page of a module, built on first use."""
         if key not in self.pages:
+            if self._ctx is None:
+                raise RuntimeError("the window is not attached to a database yet")
             row = next(i for i, m in enumerate(self._modules) if m[0] == key)
-            page = self._modules[row][2]()
+            page = self._modules[row][2](self._ctx)
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
@@ -71,24 +112,18 @@ class MainWindow(QMainWindow):
 
     def show_module(self, row: int) -> None:
         if 0 <= row < len(self._modules):
-            self.page(self._modules[row][0])
+            if self._ctx is not None:
+                self.page(self._modules[row][0])
             self.stack.setCurrentIndex(row)
 
     @property
     def registry(self) -> RegistryPage:
         return self.page("registry")  # type: ignore[return-value]
 
-    def _restore(self) -> None:
-        geometry = self._settings.value("main/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
-        self.registry.restore_state(self._settings)
-
     def save_state(self) -> None:
         self._settings.setValue("main/geometry", self.saveGeometry())
-        self.registry.save_state(self._settings)
+        if "registry" in self.pages:
+            self.registry.save_state(self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

@@ -5,76 +5,17 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from models.enums import RISK_SHORT, STATUS_LABELS
 from models.services import enterprises as svc
 from ui.context import AppContext
+from ui.registry_columns import CENTRED_COLUMNS, COLUMNS, RISK_COLOURS, RISK_COLUMN, display_row, headers, risk_dot
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 PAGE = 200
 FIRST_CHUNK = 1000
-_RISK_COLOURS = {"red": "#e53935", "orange": "#fb8c00", "yellow": "#fdd835", "blue": "#1e88e5"}
-
-
-_DOTS: dict[str, QPixmap] = {}
-
-
-def _dot(level: str) -> QPixmap:
-    """A small filled circle in the risk colour (cached; made on first use, after QApplication exists)."""
-    pm = _DOTS.get(level)
-    if pm is None:
-        pm = QPixmap(12, 12)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(QColor(_RISK_COLOURS[level]))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawEllipse(1, 1, 10, 10)
-        p.end()
-        _DOTS[level] = pm
-    return pm
-
-
-# (sort key, header). headers() repeats the header literals so that lupdate finds them.
-COLUMNS: list[tuple[str, str]] = [
-    ("name", "单位名称"),
-    ("uscc", "统一社会信用代码"),
-    ("town", "所属镇"),
-    ("village", "村（社区）"),
-    ("sector", "行业领域"),
-    ("risk_level", "风险"),
-    ("is_high_risk", "高危"),
-    ("in_park", "园区"),
-    ("status", "状态"),
-    ("address", "地址"),
-    ("legal_rep", "法定代表人"),
-    ("legal_rep_phone", "联系电话"),
-]
-
-
-_RISK_COLUMN = next(i for i, (k, _h) in enumerate(COLUMNS) if k == "risk_level")
-_CENTRED_COLUMNS = {i for i, (k, _h) in enumerate(COLUMNS) if k in ("risk_level", "is_high_risk", "in_park")}
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
-
-
-def headers() -> list[str]:
-    return [
-        QCoreApplication.translate("EnterpriseTableModel", "单位名称"),
-        QCoreApplication.translate("EnterpriseTableModel", "统一社会信用代码"),
-        QCoreApplication.translate("EnterpriseTableModel", "所属镇"),
-        QCoreApplication.translate("EnterpriseTableModel", "村（社区）"),
-        QCoreApplication.translate("EnterpriseTableModel", "行业领域"),
-        QCoreApplication.translate("EnterpriseTableModel", "风险"),
-        QCoreApplication.translate("EnterpriseTableModel", "高危"),
-        QCoreApplication.translate("EnterpriseTableModel", "园区"),
-        QCoreApplication.translate("EnterpriseTableModel", "状态"),
-        QCoreApplication.translate("EnterpriseTableModel", "地址"),
-        QCoreApplication.translate("EnterpriseTableModel", "法定代表人"),
-        QCoreApplication.translate("EnterpriseTableModel", "联系电话"),
-    ]
 
 
 class EnterpriseTableModel(QAbstractTableModel):
@@ -85,7 +26,6 @@ class EnterpriseTableModel(QAbstractTableModel):
         self.total = 0  # rows that pass the filter (may exceed len(self._ids) until fetchMore)
         self._loaded = False
         self._cache: dict[str, tuple[svc.EnterpriseRow, tuple[str, ...]]] = {}
-        self._yes = QCoreApplication.translate("EnterpriseTableModel", "是")
         self._headers = headers()
         self.filter = svc.EnterpriseFilter()
         self.sort_key = "name"
@@ -179,15 +119,9 @@ class EnterpriseTableModel(QAbstractTableModel):
                 return section + 1
         return None
 
-    def _display(self, r: svc.EnterpriseRow) -> tuple[str, ...]:
-        tr = QCoreApplication.translate
-        yes = self._yes
-        return (
-            r.name, r.uscc, r.town, r.village, tr("enums", r.sector),
-            tr("enums", RISK_SHORT[r.risk_level]) if r.risk_level else "—",
-            yes if r.is_high_risk else "", yes if r.in_park else "",
-            tr("enums", STATUS_LABELS.get(r.status, r.status)), r.address, r.legal_rep, r.legal_rep_phone,
-        )
+    @staticmethod
+    def _display(r: svc.EnterpriseRow) -> tuple[str, ...]:
+        return display_row(*r[1:])
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Called thousands of times per paint: the common roles are answered first and from the cache.
@@ -197,13 +131,13 @@ class EnterpriseTableModel(QAbstractTableModel):
             hit = self._row(index.row())
             return hit[1][index.column()] if hit else None
         if role == Qt.ItemDataRole.DecorationRole:
-            if index.isValid() and index.column() == _RISK_COLUMN:
+            if index.isValid() and index.column() == RISK_COLUMN:
                 hit = self._row(index.row())
-                if hit and hit[0].risk_level in _RISK_COLOURS:
-                    return _dot(hit[0].risk_level)
+                if hit and hit[0].risk_level in RISK_COLOURS:
+                    return risk_dot(hit[0].risk_level)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _CENTRED if index.isValid() and index.column() in _CENTRED_COLUMNS else None
+            return _CENTRED if index.isValid() and index.column() in CENTRED_COLUMNS else None
         if role == ID_ROLE and index.isValid() and 0 <= index.row() < len(self._ids):
             return uuid.UUID(self._ids[index.row()])
         return None

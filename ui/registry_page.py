@@ -25,7 +25,8 @@ from models.services import regions
 from ui.archive_page import ArchivePage
 from ui.context import AppContext
 from ui.enterprise_dialog import EnterpriseDialog
-from ui.registry_model import COLUMNS, ID_ROLE, EnterpriseTableModel
+from ui.registry_columns import COLUMNS, WIDTHS
+from ui.registry_model import ID_ROLE, EnterpriseTableModel
 from ui.widgets import ValueCombo
 
 
@@ -83,11 +84,9 @@ class RegistryList(QWidget):
         self.table.verticalHeader().setVisible(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = {"name": 250, "uscc": 165, "town": 84, "village": 110, "sector": 96, "risk_level": 64,
-                  "is_high_risk": 60, "in_park": 60, "status": 96, "address": 250, "legal_rep": 90}
         for i, (key, _h) in enumerate(COLUMNS):
-            if key in widths:
-                self.table.setColumnWidth(i, widths[key])
+            if key in WIDTHS:
+                self.table.setColumnWidth(i, WIDTHS[key])
         hh.setStretchLastSection(True)
 
         lay = QVBoxLayout(self)
@@ -274,6 +273,9 @@ class RegistryPage(QWidget):
 
     def save_state(self, settings: QSettings) -> None:
         settings.setValue("registry/header", self.list.table.horizontalHeader().saveState())
+        m = self.list.model
+        # Read by start-up before the database layer loads: the fast first paint knows only the default order.
+        settings.setValue("registry/sort", f"{m.sort_key}:{'desc' if m.descending else 'asc'}")
 
     def restore_state(self, settings: QSettings) -> None:
         state = settings.value("registry/header")
