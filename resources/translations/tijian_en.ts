@@ -2,234 +2,275 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/registry_columns.py" line="56"/>
+        <source>EnterpriseTableModel</source>
+        <comment>是</comment>
+        <translatorcomment>Not a real message: lupdate reads the alias tr = QCoreApplication.translate as tr(source, comment). Never looked up.</translatorcomment>
+        <translation>EnterpriseTableModel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_columns.py" line="58"/>
+        <location filename="../../ui/registry_columns.py" line="59"/>
+        <location filename="../../ui/registry_columns.py" line="61"/>
+        <source>enums</source>
+        <translatorcomment>Not a real message: lupdate reads the alias tr = QCoreApplication.translate as tr(source, comment). Never looked up.</translatorcomment>
+        <translation>enums</translation>
+    </message>
+</context>
+<context>
     <name>ArchivePage</name>
     <message>
         <location filename="../../ui/archive_page.py" line="84"/>
         <source>编辑档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit archive</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="98"/>
         <source>基本信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic data</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="100"/>
         <source>证照名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="100"/>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="100"/>
         <source>发证机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued by</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="100"/>
         <source>有效期起</source>
-        <translation type="unfinished"></translation>
+        <translation>From</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="101"/>
         <source>有效期止</source>
-        <translation type="unfinished"></translation>
+        <translation>Until</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="101"/>
         <location filename="../../ui/archive_page.py" line="103"/>
         <location filename="../../ui/archive_page.py" line="168"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="102"/>
         <source>证照</source>
-        <translation type="unfinished"></translation>
+        <translation>Licences</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="103"/>
         <source>姓名</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="103"/>
         <source>职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="103"/>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="104"/>
         <source>联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Contacts</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="105"/>
         <source>时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="105"/>
         <source>原状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Old status</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="105"/>
         <source>新状态</source>
-        <translation type="unfinished"></translation>
+        <translation>New status</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="105"/>
         <source>原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="105"/>
         <source>操作人</source>
-        <translation type="unfinished"></translation>
+        <translation>Changed by</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="106"/>
         <source>状态历史</source>
-        <translation type="unfinished"></translation>
+        <translation>Status history</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="120"/>
         <source>添加</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="122"/>
         <source>删除所选</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete selected</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="148"/>
         <source>高危企业</source>
-        <translation type="unfinished"></translation>
+        <translation>High-risk enterprise</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="150"/>
         <source>园区企业</source>
-        <translation type="unfinished"></translation>
+        <translation>In industrial park</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="158"/>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified Social Credit Code</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="158"/>
         <source>行业领域</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="159"/>
         <source>所属镇</source>
-        <translation type="unfinished"></translation>
+        <translation>Town</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="159"/>
         <source>所属村（社区）</source>
-        <translation type="unfinished"></translation>
+        <translation>Village (community)</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="160"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="160"/>
         <source>风险等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk level</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="160"/>
         <source>未评级</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rated</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="161"/>
         <source>法定代表人</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="161"/>
         <source>法定代表人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal rep. phone</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="162"/>
         <source>安全负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety manager</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="162"/>
         <source>安全负责人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety manager phone</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="163"/>
         <source>从业人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Employees</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="164"/>
         <source>成立日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Established</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="165"/>
         <source>主要产品</source>
-        <translation type="unfinished"></translation>
+        <translation>Main products</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="165"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="166"/>
         <source>建档时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Archive created</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="167"/>
         <source>最后修改</source>
-        <translation type="unfinished"></translation>
+        <translation>Last modified</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="209"/>
         <location filename="../../ui/archive_page.py" line="228"/>
         <source>未保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="215"/>
         <source>删除证照</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete licence</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="215"/>
         <source>确定删除所选证照记录吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected licence record?</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="234"/>
         <source>删除联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete contact</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="234"/>
         <source>确定删除所选联系人吗？</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected contact?</translation>
+    </message>
+</context>
+<context>
+    <name>BadRowsModel</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="62"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="62"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="63"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="94"/>
+        <source>第 {row} 行</source>
+        <translation>Row {row}</translation>
     </message>
 </context>
 <context>
@@ -237,22 +278,22 @@
     <message>
         <location filename="../../ui/archive_page.py" line="282"/>
         <source>添加联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Add contact</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="287"/>
         <source>姓名 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Name *</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="288"/>
         <source>职务</source>
-        <translation type="unfinished"></translation>
+        <translation>Role</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="289"/>
         <source>电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
@@ -260,230 +301,392 @@
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="47"/>
         <source>新建企业档案</source>
-        <translation type="unfinished"></translation>
+        <translation>New enterprise archive</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="47"/>
         <source>编辑企业档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit enterprise archive</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="72"/>
         <source>18位，如 91430681MA4L00001N</source>
-        <translation type="unfinished"></translation>
+        <translation>18 characters, e.g. 91430681MA4L00001N</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="80"/>
         <source>未评级</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rated</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="83"/>
         <source>高危企业（双重预防机制）</source>
-        <translation type="unfinished"></translation>
+        <translation>High-risk (dual prevention)</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="84"/>
         <source>高新区（园区）企业</source>
-        <translation type="unfinished"></translation>
+        <translation>In industrial park</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="89"/>
         <source>变更状态时必填</source>
-        <translation type="unfinished"></translation>
+        <translation>Required if status changes</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="96"/>
         <source>未填</source>
-        <translation type="unfinished"></translation>
+        <translation>Not set</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="113"/>
         <source>基本信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic data</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="116"/>
         <source>单位名称 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Name *</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="117"/>
         <source>统一社会信用代码 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Credit code (USCC) *</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="118"/>
         <source>行业领域 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector *</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="119"/>
         <source>所属镇 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Town *</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="120"/>
         <source>所属村（社区）</source>
-        <translation type="unfinished"></translation>
+        <translation>Village (community)</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="121"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="122"/>
         <source>风险等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk level</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="125"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="126"/>
         <source>变更原因</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for change</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="127"/>
         <source>成立日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Established</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="133"/>
         <source>负责人与规模</source>
-        <translation type="unfinished"></translation>
+        <translation>People and size</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="136"/>
         <source>法定代表人</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal representative</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="137"/>
         <source>法定代表人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal rep. phone</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="138"/>
         <source>主要产品</source>
-        <translation type="unfinished"></translation>
+        <translation>Main products</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="139"/>
         <source>安全负责人</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety manager</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="140"/>
         <source>安全负责人电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety manager phone</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="141"/>
         <source>从业人数</source>
-        <translation type="unfinished"></translation>
+        <translation>Employees</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="146"/>
         <source>备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="149"/>
         <source>保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="150"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="176"/>
         <source>（请选择）</source>
-        <translation type="unfinished"></translation>
+        <translation>(choose)</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="214"/>
         <source>（未指定）</source>
-        <translation type="unfinished"></translation>
+        <translation>(not specified)</translation>
     </message>
     <message>
         <location filename="../../ui/enterprise_dialog.py" line="279"/>
         <source>未保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../ui/registry_model.py" line="59"/>
+        <location filename="../../ui/registry_columns.py" line="36"/>
         <source>单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="60"/>
+        <location filename="../../ui/registry_columns.py" line="37"/>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: fits the 165-px column of the enterprise list at 13 px (with the theme&apos;s upper case). USCC = Unified Social Credit Code.</translatorcomment>
+        <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="61"/>
+        <location filename="../../ui/registry_columns.py" line="38"/>
         <source>所属镇</source>
-        <translation type="unfinished"></translation>
+        <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="62"/>
+        <location filename="../../ui/registry_columns.py" line="39"/>
         <source>村（社区）</source>
-        <translation type="unfinished"></translation>
+        <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="63"/>
+        <location filename="../../ui/registry_columns.py" line="40"/>
         <source>行业领域</source>
-        <translation type="unfinished"></translation>
+        <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="64"/>
+        <location filename="../../ui/registry_columns.py" line="41"/>
         <source>风险</source>
-        <translation type="unfinished"></translation>
+        <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="65"/>
+        <location filename="../../ui/registry_columns.py" line="42"/>
         <source>高危</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: fits the 60-px High-risk column of the enterprise list at 13 px (with the theme&apos;s upper case). HR = high-risk enterprise.</translatorcomment>
+        <translation>HR</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="66"/>
+        <location filename="../../ui/registry_columns.py" line="43"/>
         <source>园区</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: fits the 60-px Park column of the enterprise list at 13 px (with the theme&apos;s upper case). PK = in an industrial park.</translatorcomment>
+        <translation>PK</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="67"/>
+        <location filename="../../ui/registry_columns.py" line="44"/>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="68"/>
+        <location filename="../../ui/registry_columns.py" line="45"/>
         <source>地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="69"/>
+        <location filename="../../ui/registry_columns.py" line="46"/>
         <source>法定代表人</source>
-        <translation type="unfinished"></translation>
+        <translation>Legal rep.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="70"/>
+        <location filename="../../ui/registry_columns.py" line="47"/>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_model.py" line="171"/>
+        <location filename="../../ui/registry_columns.py" line="56"/>
         <source>是</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>ImportEnterprisesDialog</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="125"/>
+        <location filename="../../ui/import_dialog.py" line="214"/>
+        <location filename="../../ui/import_dialog.py" line="241"/>
+        <source>导入企业名录</source>
+        <translation>Import enterprise list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="154"/>
+        <source>重新读取</source>
+        <translation>Read again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="155"/>
+        <source>在 Excel 中改好并保存文件后，点此重新检查</source>
+        <translation>After correcting and saving the file in Excel, click here to check it again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="156"/>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="157"/>
+        <source>仅导入正确的行</source>
+        <translation>Import valid rows only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="158"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="203"/>
+        <source>选择要导入的 Excel 文件</source>
+        <translation>Choose the Excel file to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="204"/>
+        <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
+        <translation>Excel workbook (*.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="214"/>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="219"/>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="241"/>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="247"/>
+        <source>未导入</source>
+        <translation>Not imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="255"/>
+        <source>新增 {created} 家，更新 {updated} 家，无变化 {unchanged} 家。</source>
+        <translation>Enterprises added: {created}, updated: {updated}, unchanged: {unchanged}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="257"/>
+        <source>有问题的 {skipped} 行未导入。</source>
+        <translation>Rows with problems, not imported: {skipped}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="270"/>
+        <source>文件：{file}（工作表“{sheet}”，表头在第 {row} 行，共 {n} 行数据）</source>
+        <translation>File: {file} (sheet &quot;{sheet}&quot;, header in row {row}, data rows: {n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="272"/>
+        <source>新增 {new} / 更新 {updated} / 无变化 {unchanged} / 有问题 {bad} 行</source>
+        <translation>New {new} / updated {updated} / unchanged {unchanged} / problem rows {bad}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="276"/>
+        <source>未识别、不导入的列：{cols}</source>
+        <translation>Unrecognised columns, not imported: {cols}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="279"/>
+        <source>文件中没有的列（已有企业保留原内容）：{cols}</source>
+        <translation>Columns not in the file (existing enterprises keep their values): {cols}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="284"/>
+        <source>以下 {bad} 行有问题（共 {n} 处）。请在 Excel 中修改后点“重新读取”，或点“仅导入正确的行”先导入其余 {good} 行。</source>
+        <translation>Rows with problems: {bad} ({n} problems in all, listed below). Correct them in Excel and click &quot;Read again&quot;, or click &quot;Import valid rows only&quot; to import the other {good} rows first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="294"/>
+        <source>全部 {n} 行检查通过。</source>
+        <translation>All {n} rows passed the check.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="301"/>
+        <source>文件中有问题的行，不能全部导入</source>
+        <translation>The file has rows with problems, so not all rows can be imported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="309"/>
+        <source>企业名录-{day}.xlsx</source>
+        <translation>enterprise-list-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="310"/>
+        <location filename="../../ui/import_dialog.py" line="324"/>
+        <source>导出企业名录</source>
+        <translation>Export enterprise list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="312"/>
+        <location filename="../../ui/import_dialog.py" line="343"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="326"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="333"/>
+        <source>已导出 {n} 家企业到：
+{path}</source>
+        <translation>Enterprises exported: {n}, to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="340"/>
+        <source>保存导入模板</source>
+        <translation>Save import template</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="341"/>
+        <source>企业名录导入模板.xlsx</source>
+        <translation>enterprise-import-template.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="348"/>
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="196"/>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
     </message>
 </context>
 <context>
@@ -491,50 +694,50 @@
     <message>
         <location filename="../../ui/archive_page.py" line="255"/>
         <source>添加证照</source>
-        <translation type="unfinished"></translation>
+        <translation>Add licence</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="262"/>
         <source>证照名称 *</source>
-        <translation type="unfinished"></translation>
+        <translation>Licence *</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="263"/>
         <source>编号</source>
-        <translation type="unfinished"></translation>
+        <translation>Number</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="264"/>
         <source>发证机关</source>
-        <translation type="unfinished"></translation>
+        <translation>Issued by</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="265"/>
         <source>有效期起</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid from</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="266"/>
         <source>有效期止</source>
-        <translation type="unfinished"></translation>
+        <translation>Valid until</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="21"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>安全体检 — 汨罗市应急管理局</source>
-        <translation type="unfinished"></translation>
+        <translation>Safety Exam — Miluo Emergency Management Bureau</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>企业档案</source>
-        <translation type="unfinished"></translation>
+        <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>数据库：%1</source>
-        <translation type="unfinished"></translation>
+        <translation>Database: %1</translation>
     </message>
 </context>
 <context>
@@ -542,116 +745,132 @@
     <message>
         <location filename="../../ui/widgets.py" line="39"/>
         <source>未填</source>
-        <translation type="unfinished"></translation>
+        <translation>Not set</translation>
     </message>
 </context>
 <context>
     <name>RegistryList</name>
     <message>
-        <location filename="../../ui/registry_page.py" line="45"/>
+        <location filename="../../ui/registry_page.py" line="46"/>
         <source>搜索：单位名称、信用代码、地址、法定代表人或拼音首字母（Ctrl+F）</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/registry_page.py" line="47"/>
-        <source>新建(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search: name, credit code, address, legal representative or pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
         <location filename="../../ui/registry_page.py" line="48"/>
-        <source>打开档案</source>
-        <translation type="unfinished"></translation>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
     </message>
     <message>
         <location filename="../../ui/registry_page.py" line="49"/>
-        <source>导入Excel…</source>
-        <translation type="unfinished"></translation>
+        <source>打开档案</source>
+        <translation>Open archive</translation>
     </message>
     <message>
         <location filename="../../ui/registry_page.py" line="50"/>
+        <source>导入Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_page.py" line="51"/>
         <source>导出Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="63"/>
+        <location filename="../../ui/registry_page.py" line="64"/>
         <source>清除筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="128"/>
+        <location filename="../../ui/registry_page.py" line="127"/>
         <source>全部镇</source>
-        <translation type="unfinished"></translation>
+        <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="133"/>
+        <location filename="../../ui/registry_page.py" line="132"/>
         <source>全部行业</source>
-        <translation type="unfinished"></translation>
+        <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="137"/>
+        <location filename="../../ui/registry_page.py" line="136"/>
         <source>全部风险等级</source>
-        <translation type="unfinished"></translation>
+        <translation>All risk levels</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="140"/>
+        <location filename="../../ui/registry_page.py" line="139"/>
         <source>未评级</source>
-        <translation type="unfinished"></translation>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_page.py" line="141"/>
+        <source>高危：全部</source>
+        <translation>High-risk: all</translation>
     </message>
     <message>
         <location filename="../../ui/registry_page.py" line="142"/>
-        <source>高危：全部</source>
-        <translation type="unfinished"></translation>
+        <source>仅高危企业</source>
+        <translation>High-risk only</translation>
     </message>
     <message>
         <location filename="../../ui/registry_page.py" line="143"/>
-        <source>仅高危企业</source>
-        <translation type="unfinished"></translation>
+        <source>非高危企业</source>
+        <translation>Not high-risk</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="144"/>
-        <source>非高危企业</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/registry_page.py" line="145"/>
+        <source>园区：全部</source>
+        <translation>Park: all</translation>
     </message>
     <message>
         <location filename="../../ui/registry_page.py" line="146"/>
-        <source>园区：全部</source>
-        <translation type="unfinished"></translation>
+        <source>仅园区企业</source>
+        <translation>In a park only</translation>
     </message>
     <message>
         <location filename="../../ui/registry_page.py" line="147"/>
-        <source>仅园区企业</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/registry_page.py" line="148"/>
         <source>非园区企业</source>
-        <translation type="unfinished"></translation>
+        <translation>Not in a park</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="150"/>
+        <location filename="../../ui/registry_page.py" line="149"/>
         <source>全部状态</source>
-        <translation type="unfinished"></translation>
+        <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="158"/>
+        <location filename="../../ui/registry_page.py" line="157"/>
         <source>全部村（社区）</source>
-        <translation type="unfinished"></translation>
+        <translation>All villages</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry_page.py" line="198"/>
+        <location filename="../../ui/registry_page.py" line="197"/>
         <source>共 %n 家</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enterprise</numerusform>
+            <numerusform>%n enterprises</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../ui/registry_page.py" line="215"/>
+        <location filename="../../ui/registry_page.py" line="214"/>
         <source>企业名录</source>
-        <translation type="unfinished"></translation>
+        <translation>Enterprise list</translation>
+    </message>
+</context>
+<context>
+    <name>SnapshotPage</name>
+    <message>
+        <location filename="../../ui/snapshot_page.py" line="35"/>
+        <source>正在加载，请稍候…</source>
+        <translation>Loading, please wait…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/snapshot_page.py" line="37"/>
+        <source>共 %n 家</source>
+        <translation>
+            <numerusform>%n enterprise</numerusform>
+            <numerusform>%n enterprises</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -659,12 +878,12 @@
     <message>
         <location filename="../../ui/archive_page.py" line="243"/>
         <source>确定</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <location filename="../../ui/archive_page.py" line="244"/>
         <source>取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -672,7 +891,7 @@
     <message>
         <location filename="../../ui/alerts.py" line="13"/>
         <source>复制详情</source>
-        <translation type="unfinished"></translation>
+        <translation>Copy details</translation>
     </message>
 </context>
 <context>
@@ -680,14 +899,16 @@
     <message>
         <location filename="../../desktop/app.py" line="45"/>
         <source>程序错误</source>
-        <translation type="unfinished"></translation>
+        <translation>Program error</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="46"/>
         <source>程序遇到意外错误，刚才的操作可能未完成。详情已写入日志文件；请点“复制详情”后发给维护人员。
 
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The program met an unexpected error; the last action may not have been completed. The details are in the log file; please click &quot;Copy details&quot; and send them to the maintainer.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -695,7 +916,7 @@
     <message>
         <location filename="../../ui/demo_prompt.py" line="13"/>
         <source>新数据库</source>
-        <translation type="unfinished"></translation>
+        <translation>New database</translation>
     </message>
     <message>
         <location filename="../../ui/demo_prompt.py" line="14"/>
@@ -704,22 +925,29 @@
 是否载入演示数据（汨罗市：15个镇、179个村（社区）、4027家监管对象）以便熟悉程序？
 
 正式使用时请选“否”，再通过“导入Excel”导入本单位的企业名录。</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a new, empty database.
+
+Load the demo data (Miluo: 15 towns, 179 villages (communities), 4,027 supervised enterprises) to get to know the program?
+
+For real use choose &quot;No&quot;, then import your office&apos;s enterprise list with &quot;Import Excel&quot;.</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_prompt.py" line="19"/>
+        <location filename="../../ui/demo_prompt.py" line="23"/>
         <source>正在生成演示数据…</source>
-        <translation type="unfinished"></translation>
+        <translation>Generating demo data…</translation>
     </message>
     <message>
-        <location filename="../../ui/demo_prompt.py" line="20"/>
+        <location filename="../../ui/demo_prompt.py" line="22"/>
         <source>演示数据</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo data</translation>
     </message>
+</context>
+<context>
+    <name>dlg</name>
     <message>
-        <location filename="../../ui/demo_prompt.py" line="29"/>
-        <source>正在生成演示数据：%1</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../ui/import_dialog.py" line="196"/>
+        <source>导入完成</source>
+        <translation>Import finished</translation>
     </message>
 </context>
 <context>
@@ -727,302 +955,326 @@
     <message>
         <location filename="../../ui/_enum_marks.py" line="6"/>
         <source>现场检查记录</source>
-        <translation type="unfinished"></translation>
+        <translation>On-site inspection record</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="7"/>
         <source>责令限期整改指令书</source>
-        <translation type="unfinished"></translation>
+        <translation>Rectification order</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="8"/>
         <source>整改复查意见书</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection opinion</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="9"/>
         <source>现场处理措施决定书</source>
-        <translation type="unfinished"></translation>
+        <translation>On-site handling decision</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="10"/>
         <source>查封扣押决定书</source>
-        <translation type="unfinished"></translation>
+        <translation>Seal-and-seize decision</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="11"/>
         <source>未检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Not checked</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="12"/>
         <source>准予准入</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry granted</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="13"/>
         <source>整改后复查</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspect after rectification</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="14"/>
         <source>不予准入（关停）</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry refused (shut down)</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="15"/>
         <source>待整改</source>
-        <translation type="unfinished"></translation>
+        <translation>To be rectified</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="16"/>
         <source>整改中</source>
-        <translation type="unfinished"></translation>
+        <translation>Being rectified</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="17"/>
         <source>待复查</source>
-        <translation type="unfinished"></translation>
+        <translation>Awaiting re-inspection</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="18"/>
         <source>已销号</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="19"/>
         <source>在库</source>
-        <translation type="unfinished"></translation>
+        <translation>In the pool</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="20"/>
         <source>暂停</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspended</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="21"/>
         <source>解聘</source>
-        <translation type="unfinished"></translation>
+        <translation>Dismissed</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="22"/>
         <source>红（重大风险）</source>
-        <translation type="unfinished"></translation>
+        <translation>Red (major risk)</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="23"/>
         <source>橙（较大风险）</source>
-        <translation type="unfinished"></translation>
+        <translation>Orange (high risk)</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="24"/>
         <source>黄（一般风险）</source>
-        <translation type="unfinished"></translation>
+        <translation>Yellow (general risk)</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="25"/>
         <source>蓝（低风险）</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue (low risk)</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="26"/>
         <source>红</source>
-        <translation type="unfinished"></translation>
+        <translation>Red</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="27"/>
         <source>橙</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: shown after the colour dot in the 64-px Risk column of the enterprise list.</translatorcomment>
+        <translation>Ora.</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="28"/>
         <source>黄</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: shown after the colour dot in the 64-px Risk column of the enterprise list.</translatorcomment>
+        <translation>Yel.</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="29"/>
         <source>蓝</source>
-        <translation type="unfinished"></translation>
+        <translation>Blue</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="30"/>
         <source>一般</source>
-        <translation type="unfinished"></translation>
+        <translation>General</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="31"/>
         <source>重大</source>
-        <translation type="unfinished"></translation>
+        <translation>Major</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="32"/>
         <source>正常</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="33"/>
         <source>停产整顿</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Glossary term; longer than the 96-px Status column of the list (elided there, full in the tooltip).</translatorcomment>
+        <translation>Suspended for rectification</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="34"/>
         <source>暂时停产停业</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: fits the 96-px Status column of the enterprise list.</translatorcomment>
+        <translation>Temp. halted</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="35"/>
         <source>关闭取缔</source>
-        <translation type="unfinished"></translation>
+        <translation>Closed down</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="36"/>
         <source>已注销</source>
-        <translation type="unfinished"></translation>
+        <translation>Deregistered</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="37"/>
         <source>检查+专家</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspection + expert</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="38"/>
         <source>执法+专家</source>
-        <translation type="unfinished"></translation>
+        <translation>Enforcement + expert</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="39"/>
         <source>樟脑油准入检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Camphor oil entry check</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="40"/>
         <source>复查</source>
-        <translation type="unfinished"></translation>
+        <translation>Re-inspection</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="41"/>
         <source>专项检查</source>
-        <translation type="unfinished"></translation>
+        <translation>Special inspection</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="42"/>
         <source>计划中</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="43"/>
         <source>已排定</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheduled</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="44"/>
         <source>进行中</source>
-        <translation type="unfinished"></translation>
+        <translation>In progress</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="45"/>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="46"/>
         <source>已取消</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="47"/>
         <source>危险化学品</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
+        <translation>Haz. chem.</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="48"/>
         <source>烟花爆竹</source>
-        <translation type="unfinished"></translation>
+        <translation>Fireworks</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="49"/>
         <source>非煤矿山</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
+        <translation>Mines</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="50"/>
         <source>成品油</source>
-        <translation type="unfinished"></translation>
+        <translation>Refined oil</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="51"/>
         <source>樟脑油</source>
-        <translation type="unfinished"></translation>
+        <translation>Camphor oil</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="52"/>
         <source>冶金</source>
-        <translation type="unfinished"></translation>
+        <translation>Metallurgy</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="53"/>
         <source>有色</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
+        <translation>Non-ferrous</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="54"/>
         <source>建材</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
+        <translation>Building mat.</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="55"/>
         <source>机械</source>
-        <translation type="unfinished"></translation>
+        <translation>Machinery</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="56"/>
         <source>轻工</source>
-        <translation type="unfinished"></translation>
+        <translation>Light industry</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="57"/>
         <source>纺织</source>
-        <translation type="unfinished"></translation>
+        <translation>Textiles</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="58"/>
         <source>烟草</source>
-        <translation type="unfinished"></translation>
+        <translation>Tobacco</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="59"/>
         <source>商贸</source>
-        <translation type="unfinished"></translation>
+        <translation>Trade</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="60"/>
         <source>粉尘涉爆</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
+        <translation>Expl. dust</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="61"/>
         <source>涉氨制冷</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
+        <translation>NH3 refrig.</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="62"/>
         <source>建筑施工</source>
-        <translation type="unfinished"></translation>
+        <translation>Construction</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="63"/>
         <source>交通运输</source>
-        <translation type="unfinished"></translation>
+        <translation>Transport</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="64"/>
         <source>人员密集场所</source>
-        <translation type="unfinished"></translation>
+        <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
+        <translation>Public venues</translation>
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="65"/>
         <source>其他</source>
-        <translation type="unfinished"></translation>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <location filename="../../ui/tasks.py" line="95"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tasks.py" line="150"/>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 </TS>
