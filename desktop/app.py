@@ -162,7 +162,12 @@ def open_database(url: str):  # type: ignore[no-untyped-def]
     st, backup = schema.ensure_current(ctx.engine)
     note = ""
     if st.state is schema.SchemaState.BEHIND:
-        note = f"数据库已从 {st.current} 升级到 {st.head}" + (f"，升级前的备份：{backup}" if backup else "")
+        from PySide6.QtCore import QCoreApplication
+
+        tr = QCoreApplication.translate
+        note = tr("app", "数据库已从 %1 升级到 %2").replace("%1", str(st.current)).replace("%2", st.head)
+        if backup:
+            note += tr("app", "，升级前的备份：%1").replace("%1", str(backup))
         log.info(note)
     elif st.state is schema.SchemaState.EMPTY:
         log.info("created a new database at %s", url)
@@ -207,17 +212,21 @@ def run_gui(db_url: str, lang: str = "zh", quit_when_ready: bool = False, no_dem
 
     def load() -> int:
         nonlocal window
+        from PySide6.QtCore import QCoreApplication
+
         from models.schema import SchemaError, SchemaState
         from ui import alerts
 
+        title = QCoreApplication.translate("app", "无法打开数据库")
         try:
             ctx, st, note = open_database(db_url)
         except SchemaError as exc:
-            alerts.error(window, "无法打开数据库", str(exc))
+            alerts.error(window, title, str(exc))
             return 2
         except Exception as exc:  # noqa: BLE001  (a wrong URL, a server that is down …)
             log.exception("cannot open database")
-            alerts.error(window, "无法打开数据库", f"无法打开数据库：{db_url}\n\n{exc}", traceback.format_exc())
+            text = QCoreApplication.translate("app", "无法打开数据库：%1").replace("%1", db_url)
+            alerts.error(window, title, f"{text}\n\n{exc}", traceback.format_exc())
             return 2
         if window is None:
             window = MainWindow(ctx, settings)

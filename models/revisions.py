@@ -12,10 +12,10 @@ _REV_RE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", re.M)
 _DOWN_RE = re.compile(r"^down_revision\s*=\s*(?:['\"]([^'\"]+)['\"]|None)", re.M)
 
 
-@lru_cache(maxsize=1)
-def _known() -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def _known(folder: Path) -> tuple[str, ...]:
     parents: dict[str, str | None] = {}
-    for f in (MIGRATIONS_DIR / "versions").glob("*.py"):
+    for f in (folder / "versions").glob("*.py"):
         src = f.read_text(encoding="utf-8")
         rev = _REV_RE.search(src)
         down = _DOWN_RE.search(src)
@@ -32,6 +32,6 @@ def _known() -> tuple[str, ...]:
     return tuple(order)
 
 
-def known_revisions() -> list[str]:
+def known_revisions(folder: Path = MIGRATIONS_DIR) -> list[str]:
     """Revisions in order from base to head."""
-    return list(_known())
+    return list(_known(folder))

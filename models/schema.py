@@ -14,8 +14,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
+from models import revisions
 from models.db import sqlite_path
-from models.revisions import MIGRATIONS_DIR, known_revisions
+from models.revisions import MIGRATIONS_DIR
 
 
 class SchemaState(StrEnum):
@@ -35,6 +36,11 @@ class SchemaStatus:
     state: SchemaState
     current: str | None
     head: str
+
+
+def known_revisions() -> list[str]:
+    """Revisions of MIGRATIONS_DIR, base to head (read from the files' text; see models/revisions.py)."""
+    return revisions.known_revisions(MIGRATIONS_DIR)
 
 
 def _read_state(engine: Engine) -> tuple[list[str], str | None]:

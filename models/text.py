@@ -9,12 +9,35 @@ _MOBILE = re.compile(r"^1[3-9]\d{9}$")
 _LANDLINE = re.compile(r"^(0\d{2,3}-?)?[2-9]\d{6,7}(-\d{1,5})?$")
 
 
+_DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "‐": "-", "（": "(", "）": ")"})
+
+
+def normalize_phone(phone: str) -> str:
+    """Full-width digits (Chinese input methods) to ASCII, spaces dropped, dashes unified; a mobile number loses
+    its separators (138-0013-8000 → 13800138000); a landline keeps one dash after the area code."""
+    out = []
+    for ch in (phone or "").strip():
+        o = ord(ch)
+        if 0xFF01 <= o <= 0xFF5E:
+            ch = chr(o - 0xFEE0)
+        out.append(ch)
+    p = "".join(out).translate(_DASHES)
+    p = "".join(p.split())
+    if p.startswith("(") and ")" in p:  # (0730)5212345
+        area, rest = p[1:].split(")", 1)
+        p = f"{area}-{rest}"
+    digits = p.replace("-", "")
+    if _MOBILE.match(digits):
+        return digits
+    return p
+
+
 def phone_problem(phone: str) -> str | None:
-    """None for an empty or valid Chinese mobile/landline number, else a message."""
-    p = phone.strip().replace(" ", "")
+    """None for an empty or valid Chinese mobile/landline number (after normalize_phone), else a message."""
+    p = normalize_phone(phone)
     if not p:
         return None
-    if _MOBILE.match(p) or _LANDLINE.match(p):
+    if len(p) <= 20 and (_MOBILE.match(p) or _LANDLINE.match(p)):
         return None
     return f"电话号码“{phone}”格式不正确：手机号为11位（1开头），座机如 0730-5212345。"
 

@@ -58,29 +58,6 @@ def test_model_passes_qt_model_tester(ctx, qtmodeltester):
     qtmodeltester.check(model)
 
 
-def test_long_lists_load_the_first_chunk_then_the_rest_on_scroll(ctx, qtbot, qtmodeltester, monkeypatch):
-    import ui.registry_model as rm
-
-    monkeypatch.setattr(rm, "FIRST_CHUNK", 7)
-    alone = EnterpriseTableModel(ctx)
-    alone.refresh()
-    assert (alone.rowCount(), alone.total, alone.canFetchMore()) == (7, 30, True)
-    qtmodeltester.check(alone)
-    alone.fetchMore()
-    assert (alone.rowCount(), alone.canFetchMore()) == (30, False)
-
-    page = RegistryPage(ctx)
-    qtbot.addWidget(page)
-    page.resize(900, 300)
-    page.show()
-    model = page.list.model
-    assert model.total == 30 and "30" in page.list.count_label.text()
-    page.list.table.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() == 30)
-    assert not model.canFetchMore()
-    assert names(page) == sorted(names(page))  # the appended rows continue the same order
-
-
 def test_search_filters_and_sorting(ctx, qtbot):
     page = RegistryPage(ctx)
     qtbot.addWidget(page)

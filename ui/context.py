@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from models.db import make_engine, make_session_factory, session_scope
+
+if TYPE_CHECKING:
+    from models.services.registry_index import RegistryIndex
 
 
 @dataclass
@@ -18,6 +22,16 @@ class AppContext:
     engine: Engine
     factory: sessionmaker[Session]
     actor: str = ""  # the name written into audit entries and histories
+    _registry_index: RegistryIndex | None = field(default=None, repr=False)
+
+    @property
+    def registry_index(self) -> RegistryIndex:
+        """The in-memory registry list shared by this window's list views (models/services/registry_index.py)."""
+        if self._registry_index is None:
+            from models.services.registry_index import RegistryIndex
+
+            self._registry_index = RegistryIndex()
+        return self._registry_index
 
     @classmethod
     def open(cls, url: str, actor: str = "") -> AppContext:

@@ -22,7 +22,5 @@ def offer_demo(window, ctx: AppContext) -> bool:  # type: ignore[no-untyped-def]
     run_task(window, QCoreApplication.translate("demo", "演示数据"),
              QCoreApplication.translate("demo", "正在生成演示数据…"),
              lambda progress: demo.generate(ctx.factory, "seed", 0, progress), cancellable=False)
-    page = window.registry
-    page.list._fill_combos()
-    page.list.apply_filter()
+    window.registry.list.reload()
     return True

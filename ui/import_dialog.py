@@ -193,7 +193,7 @@ class ImportEnterprisesDialog(QDialog):
             if dlg.exec() != QDialog.DialogCode.Accepted or dlg.import_result is None:
                 return None
             result = dlg.import_result
-            alerts.info(parent, dlg.tr("导入完成"), dlg.result_text(result))
+            alerts.info(parent, QCoreApplication.translate("ImportEnterprisesDialog", "导入完成"), dlg.result_text(result))
             return result
         finally:
             dlg.deleteLater()

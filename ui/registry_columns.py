@@ -52,13 +52,13 @@ def display_row(name: str, uscc: str, town: str, village: str, sector: str, risk
                 is_high_risk: bool, in_park: bool, status: str, address: str, legal_rep: str,
                 legal_rep_phone: str) -> tuple[str, ...]:
     """The texts of one list row, in COLUMNS order."""
-    tr = QCoreApplication.translate
-    yes = tr("EnterpriseTableModel", "是")
+    translate = QCoreApplication.translate  # labels looked up at run time are marked in ui/_enum_marks.py
+    yes = QCoreApplication.translate("EnterpriseTableModel", "是")
     return (
-        name, uscc, town, village, tr("enums", sector),
-        tr("enums", RISK_SHORT[risk_level]) if risk_level else "—",
+        name, uscc, town, village, translate("enums", sector),
+        translate("enums", RISK_SHORT[risk_level]) if risk_level else "—",
         yes if is_high_risk else "", yes if in_park else "",
-        tr("enums", STATUS_LABELS.get(status, status)), address, legal_rep, legal_rep_phone,
+        translate("enums", STATUS_LABELS.get(status, status)), address, legal_rep, legal_rep_phone,
     )
 
 

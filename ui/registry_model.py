@@ -1,4 +1,4 @@
-"""Qt model of the enterprise list: holds the ordered ids only and loads rows in pages inside data()."""
+"""Qt model of the enterprise list, over the in-memory registry index."""
 
 from __future__ import annotations
 
@@ -13,100 +13,77 @@ from ui.registry_columns import CENTRED_COLUMNS, COLUMNS, RISK_COLOURS, RISK_COL
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-PAGE = 200
-FIRST_CHUNK = 1000
 _CENTRED = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class EnterpriseTableModel(QAbstractTableModel):
+    """Rows come from the context's RegistryIndex (models/services/registry_index.py): a keystroke filters and
+    sorts in memory; display strings are made once per row shown and cached."""
+
     def __init__(self, ctx: AppContext, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._ctx = ctx
-        self._ids: list[str] = []  # text keys from find_keys, in display order
-        self.total = 0  # rows that pass the filter (may exceed len(self._ids) until fetchMore)
-        self._loaded = False
-        self._cache: dict[str, tuple[svc.EnterpriseRow, tuple[str, ...]]] = {}
+        self._positions: list[int] = []  # index positions, in display order
+        self._cache: dict[int, tuple[svc.EnterpriseRow, tuple[str, ...]]] = {}
         self._headers = headers()
+        self._loaded = False
         self.filter = svc.EnterpriseFilter()
         self.sort_key = "name"
         self.descending = False
 
+    @property
+    def total(self) -> int:
+        return len(self._positions)
+
     # ---------------------------------------------------------------- loading
 
-    def refresh(self) -> None:
-        """Re-run the query (filter + sort) and drop the row cache.
-
-        Only the first FIRST_CHUNK ids are fetched now, with the total; the rest arrive through Qt's
-        canFetchMore/fetchMore when the view scrolls that far."""
+    def refresh(self, reload: bool = False) -> None:
+        """Re-apply filter and sort; ``reload`` after this program changed enterprises."""
+        index = self._ctx.registry_index
+        if reload:
+            index.invalidate()
         with self._ctx.session() as s:
-            ids, total = svc.first_keys(s, self.filter, self.sort_key, self.descending, FIRST_CHUNK)
+            index.ensure_fresh(s)
+        positions = index.query(self.filter, self.sort_key, self.descending)
         self.beginResetModel()
         self._loaded = True
-        self._ids = ids
-        self.total = total
+        self._positions = positions
         self._cache.clear()
         self.endResetModel()
-
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._ids) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        with self._ctx.session() as s:
-            ids = svc.find_keys(s, self.filter, self.sort_key, self.descending)
-        loaded = len(self._ids)
-        if len(ids) <= loaded or ids[:loaded] != self._ids:  # the data changed underneath: start again
-            self.refresh()
-            return
-        self.beginInsertRows(QModelIndex(), loaded, len(ids) - 1)
-        self._ids = ids
-        self.total = len(ids)
-        self.endInsertRows()
 
     def set_filter(self, flt: svc.EnterpriseFilter) -> None:
         self.filter = flt
         self.refresh()
 
     def _row(self, row: int) -> tuple[svc.EnterpriseRow, tuple[str, ...]] | None:
-        if not 0 <= row < len(self._ids):
+        if not 0 <= row < len(self._positions):
             return None
-        key = self._ids[row]
-        hit = self._cache.get(key)
+        hit = self._cache.get(row)
         if hit is None:
-            start = (row // PAGE) * PAGE
-            page = [k for k in self._ids[start:start + PAGE] if k not in self._cache]
-            if len(self._cache) > 20 * PAGE:
+            if len(self._cache) > 4000:
                 self._cache.clear()
-            with self._ctx.session() as s:
-                found = svc.rows(s, page)
-            for k in page:
-                r = found.get(uuid.UUID(k))
-                if r is not None:
-                    self._cache[k] = (r, self._display(r))
-            hit = self._cache.get(key)
+            r = self._ctx.registry_index.row(self._positions[row])
+            hit = self._cache[row] = (r, self._display(r))
         return hit
 
     def id_at(self, row: int) -> uuid.UUID:
-        return uuid.UUID(self._ids[row])
+        return uuid.UUID(self._ctx.registry_index.key(self._positions[row]))
 
     def row_of(self, eid: uuid.UUID) -> int:
-        for i, k in enumerate(self._ids):
-            if uuid.UUID(k) == eid:
+        index = self._ctx.registry_index
+        for i, p in enumerate(self._positions):
+            if uuid.UUID(index.key(p)) == eid:
                 return i
         return -1
 
     def invalidate(self, eid: uuid.UUID) -> None:
-        """Forget one cached row (after an edit) and repaint it."""
-        self._cache = {k: v for k, v in self._cache.items() if v[0].id != eid}
-        r = self.row_of(eid)
-        if r >= 0:
-            self.dataChanged.emit(self.index(r, 0), self.index(r, len(COLUMNS) - 1))
+        """After this program saved ``eid``: reload the index and show the new values."""
+        self.refresh(reload=True)
 
     # ---------------------------------------------------------------- Qt API
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._positions)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
@@ -138,8 +115,8 @@ class EnterpriseTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _CENTRED if index.isValid() and index.column() in CENTRED_COLUMNS else None
-        if role == ID_ROLE and index.isValid() and 0 <= index.row() < len(self._ids):
-            return uuid.UUID(self._ids[index.row()])
+        if role == ID_ROLE and index.isValid() and 0 <= index.row() < len(self._positions):
+            return self.id_at(index.row())
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -179,6 +179,12 @@ class RegistryList(QWidget):
             status=self.status.value(),
         )
 
+    def reload(self) -> None:
+        """After this program added or changed enterprises (import, demo data): fresh combos and rows."""
+        self._ctx.registry_index.invalidate()
+        self._fill_combos()
+        self.apply_filter()
+
     def apply_filter(self) -> None:
         if self._loading:
             return
@@ -255,15 +261,14 @@ class RegistryPage(QWidget):
     def new_enterprise(self) -> None:
         new_id = EnterpriseDialog.edit(self, self._ctx)
         if new_id is not None:
-            self.list.model.refresh()
+            self.list.reload()
             self.open_archive(new_id)
 
     def import_excel(self) -> None:
         from ui.import_dialog import ImportEnterprisesDialog
 
         if ImportEnterprisesDialog.run(self, self._ctx) is not None:
-            self.list._fill_combos()
-            self.list.apply_filter()
+            self.list.reload()
 
     def export_excel(self) -> None:
         from ui.import_dialog import export_enterprises

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import Select, String, case, cast, func, select
@@ -26,7 +26,7 @@ from models.entities import (
 from models.enums import RISK_LABELS, SECTORS, STATUS_LABELS, EnterpriseStatus, RiskLevel
 from models.services import audit
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
-from models.text import phone_problem, search_key
+from models.text import normalize_phone, phone_problem, search_key
 
 # Field names as the office reads them (messages, Excel headers, the bad-row report).
 FIELD_LABELS: dict[str, str] = {
@@ -161,6 +161,8 @@ def clean(data: EnterpriseInput) -> EnterpriseInput:
               "main_products", "notes", "status_reason"):
         setattr(d, f, (getattr(d, f) or "").strip())
     d.uscc = uscc_mod.normalize(d.uscc or "")
+    d.legal_rep_phone = normalize_phone(d.legal_rep_phone)
+    d.safety_manager_phone = normalize_phone(d.safety_manager_phone)
     if d.risk_level == "":
         d.risk_level = None
     return d
@@ -210,6 +212,10 @@ def validate(session: Session, data: EnterpriseInput, enterprise_id: uuid.UUID |
         for other_id, other_name in session.execute(q):
             if other_id != enterprise_id:
                 errors.append(FieldError("uscc", f"统一社会信用代码 {data.uscc} 已登记为“{other_name}”，不能重复。"))
+    if enterprise_id is not None:
+        current = session.get(Enterprise, enterprise_id)
+        if current is not None and current.status != data.status and not data.status_reason:
+            errors.append(FieldError("status_reason", "变更状态时请填写变更原因。"))
     if data.town_id is not None and session.get(Town, data.town_id) is None:
         errors.append(FieldError("town_id", "所选的镇不存在。"))
     if data.village_id is not None:
@@ -306,9 +312,10 @@ _CONFLICT_NOW = "该企业档案刚刚被其他用户修改并保存，您的修
 
 
 def _conflict_message(ent: Enterprise) -> str:
-    when = ent.updated_at.strftime("%Y-%m-%d %H:%M") if ent.updated_at else ""
-    return (f"“{ent.name}”的档案已在 {when}（UTC）被其他用户修改并保存，您的修改未保存，以免覆盖对方的内容。"
-            "请关闭后重新打开，查看最新内容后再修改。")
+    # Stored times are UTC; the office reads its own clock.
+    when = ent.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M") if ent.updated_at else ""
+    return (f"“{ent.name}”的档案已在 {when} 被其他用户修改并保存，您的修改未保存，以免覆盖对方的内容。"
+            "请重新载入，查看最新内容后再修改。")
 
 
 # ------------------------------------------------------------------------------------------------ licences, contacts
@@ -332,9 +339,18 @@ class ContactInput:
     notes: str = ""
 
 
+def _too_long(data: object, limits: dict[str, tuple[str, int]]) -> list[FieldError]:
+    out = []
+    for f, (label, most) in limits.items():
+        n = len(getattr(data, f).strip())
+        if n > most:
+            out.append(FieldError(f, f"{label}过长（{n}字，最多{most}字）。"))
+    return out
+
+
 def save_licence(session: Session, enterprise_id: uuid.UUID, data: LicenceInput,
                  licence_id: uuid.UUID | None = None, actor: str = "") -> uuid.UUID:
-    errors = []
+    errors = _too_long(data, {"kind": ("证照名称", 40), "number": ("编号", 60), "issuer": ("发证机关", 60)})
     if not data.kind.strip():
         errors.append(FieldError("kind", "证照名称不能为空。"))
     if data.valid_from and data.valid_until and data.valid_until < data.valid_from:
@@ -364,7 +380,8 @@ def delete_licence(session: Session, licence_id: uuid.UUID, actor: str = "") -> 
 
 def save_contact(session: Session, enterprise_id: uuid.UUID, data: ContactInput,
                  contact_id: uuid.UUID | None = None, actor: str = "") -> uuid.UUID:
-    errors = []
+    data = replace(data, phone=normalize_phone(data.phone))
+    errors = _too_long(data, {"name": ("姓名", 40), "role": ("职务", 40)})
     if not data.name.strip():
         errors.append(FieldError("name", "联系人姓名不能为空。"))
     p = phone_problem(data.phone)
@@ -436,8 +453,13 @@ def _filtered(q: Select, flt: EnterpriseFilter) -> Select:
     return q
 
 
-def _ordered(q: Select, sort: str, descending: bool) -> Select:
-    if sort == "town":
+def _ordered(q: Select, sort: str, descending: bool, scanning: bool = False) -> Select:
+    """ORDER BY for a sort key. ``scanning``: the rows come from a full scan anyway (a text search), so name
+    order is given as an expression, which keeps SQLite from walking the name index and fetching every row at
+    random to find a few matches."""
+    if sort == "name" and scanning:
+        keys = [func.coalesce(_E.name, "")]
+    elif sort == "town":
         t = _TOWNS.alias()
         q = q.outerjoin(t, t.c.id == _E.town_id)
         keys = [t.c.sort_order, t.c.name]
@@ -473,11 +495,17 @@ def find_keys(session: Session, flt: EnterpriseFilter | None = None, sort: str =
 
 def first_keys(session: Session, flt: EnterpriseFilter | None, sort: str, descending: bool,
                limit: int) -> tuple[list[str], int]:
-    """The first ``limit`` keys in display order and the total number that pass the filter, in one query
-    (a window count), so a broad filter on 50,000 firms shows its first screen without fetching every id."""
-    q = _filtered(_from_enterprises(cast(_E.id, String), func.count().over()), flt or EnterpriseFilter())
-    result = session.connection().execute(_ordered(q, sort, descending).limit(limit)).all()
-    return [r[0] for r in result], (result[0][1] if result else 0)
+    """The first ``limit`` keys in display order and the total number that pass the filter.
+
+    A narrow search costs one query; only when more than ``limit`` rows match is the total counted apart, so a
+    broad filter on 50,000 firms shows its first screen without fetching or ordering every id."""
+    flt = flt or EnterpriseFilter()
+    q = _filtered(_from_enterprises(cast(_E.id, String)), flt)
+    q = _ordered(q, sort, descending, scanning=bool(flt.text.strip())).limit(limit + 1)
+    keys = list(session.connection().execute(q).scalars())
+    if len(keys) <= limit:
+        return keys, len(keys)
+    return keys[:limit], count(session, flt)
 
 
 def find_ids(session: Session, flt: EnterpriseFilter | None = None, sort: str = "name",

@@ -331,6 +331,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_enterprises_sector'), ['sector'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_town_id'), ['town_id'], unique=False)
+        batch_op.create_index('ix_enterprises_name', ['name'], unique=False)
         batch_op.create_index('ix_enterprises_town_sector', ['town_id', 'sector'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_village_id'), ['village_id'], unique=False)
 
@@ -652,6 +653,7 @@ def downgrade() -> None:
     with op.batch_alter_table('enterprises', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_enterprises_village_id'))
         batch_op.drop_index('ix_enterprises_town_sector')
+        batch_op.drop_index('ix_enterprises_name')
         batch_op.drop_index(batch_op.f('ix_enterprises_town_id'))
         batch_op.drop_index(batch_op.f('ix_enterprises_status'))
         batch_op.drop_index(batch_op.f('ix_enterprises_sector'))
