@@ -18,7 +18,8 @@ def test_signal_emit_keeps_reference_counts(qapp):
     seen = []
     e.changed.connect(lambda a, b, c: seen.append(a))
     before = sys.getrefcount(True)
-    for i in range(200):
-        e.changed.emit(i, 200, "进度")
-    assert len(seen) == 200
-    assert sys.getrefcount(True) - before == 0  # 6.12.0: -200
+    for i in range(2000):
+        e.changed.emit(i, 2000, "进度")
+    assert len(seen) == 2000
+    # Other objects may take or drop a reference or two meanwhile; the bug dropped one per emit (-2000).
+    assert abs(sys.getrefcount(True) - before) < 20
