@@ -21,9 +21,9 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("demo", help="生成演示数据")
     d.add_argument("--scale", choices=["seed", "large"], default="seed")
     d.add_argument("--seed", type=int, default=0)
-    d.add_argument("--db")
+    d.add_argument("--db", default=argparse.SUPPRESS)  # `tijian --db X demo` and `tijian demo --db X` both work
     t = sub.add_parser("self-test", help="离屏打开每个模块进行自检")
-    t.add_argument("--db")
+    t.add_argument("--db", default=argparse.SUPPRESS)
     return p
 
 

@@ -34,6 +34,18 @@ def pg_admin_url() -> str | None:
     return url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Window geometry and other QSettings go to a temporary folder, never the developer's own config; and
+    everything desktop.paths resolves (data, logs, cache) too."""
+    from PySide6.QtCore import QSettings
+
+    home = tmp_path_factory.mktemp("home")
+    os.environ["TIJIAN_HOME"] = str(home)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file migrated to head once per test session; each test gets a copy."""

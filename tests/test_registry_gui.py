@@ -145,7 +145,7 @@ def test_new_enterprise_dialog_shows_errors_and_saves_nothing_until_valid(ctx, q
     assert a.data.sector == "机械" and a.data.legal_rep_phone == "0730-5212345"
 
 
-def test_conflicting_edit_is_refused_with_a_message(ctx, qtbot, monkeypatch):
+def test_conflicting_edit_is_refused_with_a_message_and_can_reload(ctx, qtbot, monkeypatch):
     with ctx.session() as s:
         eid = svc.find_ids(s)[0]
     first, second = EnterpriseDialog(ctx, eid), EnterpriseDialog(ctx, eid)
@@ -154,13 +154,69 @@ def test_conflicting_edit_is_refused_with_a_message(ctx, qtbot, monkeypatch):
     first.address.setText("第一位用户写的地址")
     first.save()
     assert first.saved_id == eid
-    shown = []
-    monkeypatch.setattr(alerts, "warning", lambda parent, title, text: shown.append(text))
+    asked = []
+    monkeypatch.setattr(alerts, "confirm", lambda parent, title, text: asked.append(text) or False)
     second.address.setText("第二位用户写的地址")
     second.save()
-    assert second.saved_id is None and shown and "其他用户修改" in shown[0]
+    assert second.saved_id is None and asked and "其他用户修改" in asked[0]
+    assert second.address.text() == "第二位用户写的地址"  # declined: the typed text stays
     with ctx.session() as s:
         assert svc.archive(s, eid).data.address == "第一位用户写的地址"
+    monkeypatch.setattr(alerts, "confirm", lambda parent, title, text: True)
+    second.save()  # accepts the reload: the form now shows what the other user saved
+    assert second.address.text() == "第一位用户写的地址" and second.saved_id is None
+    second.notes.setPlainText("在最新内容上修改")
+    second.save()
+    assert second.saved_id == eid
+    with ctx.session() as s:
+        a = svc.archive(s, eid)
+    assert (a.data.address, a.data.notes, a.version) == ("第一位用户写的地址", "在最新内容上修改", 3)
+
+
+def test_keyboard_shortcuts_of_the_registry(ctx, qtbot, monkeypatch):
+    page = RegistryPage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.windowHandle().requestActivate()
+    qtbot.waitUntil(page.isActiveWindow)  # shortcuts with window context need the active window
+    lst = page.list
+    lst.table.setFocus()
+    qtbot.keyClick(lst.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert lst.search.hasFocus()
+    qtbot.keyClicks(lst.search, "mlshd")
+    assert lst.model.total == 1
+    qtbot.keyClick(lst.search, Qt.Key.Key_Return)
+    assert lst.table.hasFocus()
+    qtbot.keyClick(lst.table, Qt.Key.Key_Escape)  # Esc outside the search box leaves the search alone
+    assert lst.search.text() == "mlshd"
+    lst.search.setFocus()
+    qtbot.keyClick(lst.search, Qt.Key.Key_Escape)
+    assert lst.search.text() == "" and lst.model.total == 30
+    lst.table.setFocus()
+    lst.table.selectRow(0)
+    qtbot.keyClick(lst.table, Qt.Key.Key_Return)
+    assert len(page.archive_pages()) == 1 and page.tabs.currentIndex() == 1
+    qtbot.keyClick(page.tabs.currentWidget(), Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert page.archive_pages() == [] and lst.table.hasFocus()
+    opened = []
+    monkeypatch.setattr(EnterpriseDialog, "edit", staticmethod(lambda parent, c, eid=None: opened.append(eid)))
+    qtbot.keyClick(lst.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert opened == [None]
+
+
+def test_reloading_after_an_import_keeps_the_chosen_filters(ctx, qtbot):
+    page = RegistryPage(ctx)
+    qtbot.addWidget(page)
+    lst = page.list
+    lst.town.set_value(ctx.towns[1])
+    lst.sector.set_value("机械")
+    before = lst.model.total
+    with ctx.session() as s:
+        svc.create(s, f.enterprise_input(ctx.towns[1], 500, name="汨罗市新导入五金厂", sector="机械"))
+    lst.reload()
+    assert lst.town.value() == ctx.towns[1] and lst.sector.value() == "机械"
+    assert lst.model.total == before + 1
 
 
 def test_main_window_remembers_geometry(ctx, qtbot, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,11 +27,15 @@ from models.services import regions
 from models.services.errors import ConcurrentEdit, NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
+from ui.labels import enum_label
 from ui.widgets import OptionalDateEdit, ValueCombo
 
 
-def _enum(label: str) -> str:
-    return QCoreApplication.translate("enums", label)
+def _mark(widget: QWidget, invalid: bool) -> None:
+    """Flag a field for the ``[invalid="true"]`` rule of resources/styles/tijian.qss."""
+    widget.setProperty("invalid", invalid)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 class EnterpriseDialog(QDialog):
@@ -62,11 +66,9 @@ class EnterpriseDialog(QDialog):
         self.errors = QLabel()
         self.errors.setObjectName("formErrors")
         self.errors.setWordWrap(True)
-        self.errors.setStyleSheet("color: #c62828;")
         self.errors.hide()
 
         self.name = QLineEdit()
-        self.name.setMaxLength(100)
         self.uscc = QLineEdit()
         self.uscc.setMaxLength(24)
         self.uscc.setPlaceholderText(self.tr("18位，如 91430681MA4L00001N"))
@@ -75,16 +77,15 @@ class EnterpriseDialog(QDialog):
         self.town = ValueCombo()
         self.village = ValueCombo()
         self.address = QLineEdit()
-        self.address.setMaxLength(200)
         self.risk = ValueCombo()
         self.risk.add(self.tr("未评级"), None)
         for code, label in RISK_LABELS.items():
-            self.risk.add(_enum(label), code)
+            self.risk.add(enum_label(label), code)
         self.high_risk = QCheckBox(self.tr("高危企业（双重预防机制）"))
         self.in_park = QCheckBox(self.tr("高新区（园区）企业"))
         self.status = ValueCombo()
         for code, label in STATUS_LABELS.items():
-            self.status.add(_enum(label), code)
+            self.status.add(enum_label(label), code)
         self.status_reason = QLineEdit()
         self.status_reason.setPlaceholderText(self.tr("变更状态时必填"))
         self.legal_rep = QLineEdit()
@@ -172,7 +173,7 @@ class EnterpriseDialog(QDialog):
             sectors = svc.sectors_in_use(s)
             arch = svc.archive(s, self._id) if self._id else None
         for sec in sectors:
-            self.sector.add(_enum(sec), sec)
+            self.sector.add(enum_label(sec), sec)
         self.town.add(self.tr("（请选择）"), None)
         for t in self._towns:
             self.town.add(t.name, t.id)
@@ -206,6 +207,13 @@ class EnterpriseDialog(QDialog):
         self.established_on.set_value(d.established_on)
         self.notes.setPlainText(d.notes)
         self._status_changed()
+
+    def reload(self) -> None:
+        """Show the record as it is in the database now (after another user saved it)."""
+        for combo in (self.sector, self.town):
+            combo.clear()
+        self._load()
+        self.show_errors([])
 
     def _fill_villages(self) -> None:
         town_id = self.town.value()
@@ -249,15 +257,13 @@ class EnterpriseDialog(QDialog):
 
     def show_errors(self, errors: list) -> None:  # list[FieldError]
         for w in self.fields.values():
-            w.setProperty("invalid", False)
-            w.setStyleSheet("")
+            _mark(w, False)
         lines = []
         for e in errors:
-            lines.append("• " + QCoreApplication.translate("validation", e.message))
+            lines.append("• " + e.message)  # services word their messages in Chinese
             w = self.fields.get(e.field)
             if w is not None:
-                w.setProperty("invalid", True)
-                w.setStyleSheet("border: 1px solid #c62828;")
+                _mark(w, True)
         self.errors.setText("\n".join(lines))
         self.errors.setVisible(bool(lines))
         if errors and errors[0].field in self.fields:
@@ -275,7 +281,12 @@ class EnterpriseDialog(QDialog):
         except ValidationFailed as exc:
             self.show_errors(exc.errors)
             return
-        except (ConcurrentEdit, NotFound) as exc:
+        except ConcurrentEdit as exc:
+            if alerts.confirm(self, self.tr("未保存"),
+                              str(exc) + "\n\n" + self.tr("现在载入最新内容吗？您在本窗口中的修改将被放弃。")):
+                self.reload()
+            return
+        except NotFound as exc:
             alerts.warning(self, self.tr("未保存"), str(exc))
             return
         self.saved_id = new_id

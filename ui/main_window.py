@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._ctx: AppContext | None = None
         self._settings = settings or QSettings()
-        self.setWindowTitle(self.tr("安全体检 — 汨罗市应急管理局"))
+        self.setWindowTitle(self.tr("安全体检"))
         self.setMinimumSize(QSize(1000, 640))
 
         self.nav = QListWidget()
@@ -82,8 +82,12 @@ class MainWindow(QMainWindow):
     def attach(self, ctx: AppContext) -> None:
         """Connect the window to its database and build the page on show."""
         from models.db import sqlite_path
+        from models.services import settings
 
         self._ctx = ctx
+        with ctx.session() as s:
+            agency = settings.get(s, "agency_name")
+        self.setWindowTitle(self.tr("安全体检 — %1").replace("%1", agency))
         path = sqlite_path(ctx.url)
         where = str(path) if path else ctx.engine.url.render_as_string(hide_password=True)
         self.db_label.setText(self.tr("数据库：%1").replace("%1", where))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,13 +25,10 @@ from models.services import regions
 from ui.archive_page import ArchivePage
 from ui.context import AppContext
 from ui.enterprise_dialog import EnterpriseDialog
+from ui.labels import enum_label
 from ui.registry_columns import COLUMNS, WIDTHS
 from ui.registry_model import ID_ROLE, EnterpriseTableModel
 from ui.widgets import ValueCombo
-
-
-def _enum(label: str) -> str:
-    return QCoreApplication.translate("enums", label)
 
 
 class RegistryList(QWidget):
@@ -106,7 +103,8 @@ class RegistryList(QWidget):
         self.clear_button.clicked.connect(self.clear_filters)
         self.model.modelReset.connect(self._update_count)
         QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, activated=self.search.clear)
+        esc.setContext(Qt.ShortcutContext.WidgetShortcut)  # Esc in the search box only
         self.search.returnPressed.connect(self._focus_table)
         self._update_count()
 
@@ -118,6 +116,9 @@ class RegistryList(QWidget):
     # ------------------------------------------------------------------ filters
 
     def _fill_combos(self) -> None:
+        """(Re)fill the filter combos from the database, keeping what the user had chosen."""
+        chosen = {w: w.value() for w in (self.town, self.village, self.sector, self.risk, self.high_risk,
+                                          self.park, self.status)}
         self._loading = True
         with self._ctx.session() as s:
             self._towns = regions.towns(s)
@@ -131,11 +132,11 @@ class RegistryList(QWidget):
         self.sector.clear()
         self.sector.add(self.tr("全部行业"), None)
         for sec in sectors:
-            self.sector.add(_enum(sec), sec)
+            self.sector.add(enum_label(sec), sec)
         self.risk.clear()
         self.risk.add(self.tr("全部风险等级"), None)
         for code, label in RISK_LABELS.items():
-            self.risk.add(_enum(label), code)
+            self.risk.add(enum_label(label), code)
         self.risk.add(self.tr("未评级"), "none")
         self.high_risk.clear()
         self.high_risk.add(self.tr("高危：全部"), None)
@@ -148,7 +149,12 @@ class RegistryList(QWidget):
         self.status.clear()
         self.status.add(self.tr("全部状态"), None)
         for code, label in STATUS_LABELS.items():
-            self.status.add(_enum(label), code)
+            self.status.add(enum_label(label), code)
+        for w, value in chosen.items():
+            if w is not self.village:
+                w.set_value(value)
+        self._fill_villages()
+        self.village.set_value(chosen[self.village])
         self._loading = False
 
     def _fill_villages(self) -> None:
@@ -257,6 +263,8 @@ class RegistryPage(QWidget):
             w = self.tabs.widget(index)
             self.tabs.removeTab(index)
             w.deleteLater()
+            if self.tabs.currentIndex() == 0:
+                self.list.table.setFocus()
 
     def new_enterprise(self) -> None:
         new_id = EnterpriseDialog.edit(self, self._ctx)
