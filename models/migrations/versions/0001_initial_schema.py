@@ -332,6 +332,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_enterprises_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_town_id'), ['town_id'], unique=False)
         batch_op.create_index('ix_enterprises_name', ['name'], unique=False)
+        batch_op.create_index('ix_enterprises_version', ['version'], unique=False)
+        batch_op.create_index('ix_enterprises_updated_at', ['updated_at'], unique=False)
         batch_op.create_index('ix_enterprises_town_sector', ['town_id', 'sector'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_village_id'), ['village_id'], unique=False)
 
@@ -654,6 +656,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_enterprises_village_id'))
         batch_op.drop_index('ix_enterprises_town_sector')
         batch_op.drop_index('ix_enterprises_name')
+        batch_op.drop_index('ix_enterprises_version')
+        batch_op.drop_index('ix_enterprises_updated_at')
         batch_op.drop_index(batch_op.f('ix_enterprises_town_id'))
         batch_op.drop_index(batch_op.f('ix_enterprises_status'))
         batch_op.drop_index(batch_op.f('ix_enterprises_sector'))
