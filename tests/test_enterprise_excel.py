@@ -555,3 +555,235 @@ def test_many_updates_across_flush_batches_bump_every_version(factory, tmp_path)
     for i in (0, 1, 499, 500, 619):
         status = EnterpriseStatus.RECTIFYING if i % 2 else EnterpriseStatus.NORMAL
         assert got[f.code(i)] == (f"新地址{i}", 2, status)
+
+
+# ------------------------------------------------------------------------------------------------ review fixes
+
+
+def write_office_zip(path: Path, main_part: str = "word/document.xml") -> Path:
+    """A .docx-like OOXML package: a valid zip with content types and a main part, but no workbook."""
+    kind = "wordprocessingml.document" if main_part.startswith("word/") else "presentationml.presentation"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?>'
+                   '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   f'<Override PartName="/{main_part}" '
+                   f'ContentType="application/vnd.openxmlformats-officedocument.{kind}.main+xml"/></Types>')
+        z.writestr(main_part, '<?xml version="1.0" encoding="UTF-8"?>'
+                              '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                              '<w:body><w:p><w:r><w:t>企业名录</w:t></w:r></w:p></w:body></w:document>')
+    return path
+
+
+def test_a_word_document_is_explained_not_crashed_on(sqlite_factory, tmp_path):
+    """openpyxl raises OSError("File contains no valid workbook part") for a .docx: a clear Chinese message."""
+    for name in ("通知.docx", "名录.xlsx"):  # chosen as is, or renamed to .xlsx
+        path = write_office_zip(tmp_path / name)
+        with pytest.raises(ImportFileError) as exc:
+            read(sqlite_factory, path)
+        assert "Word 文档" in str(exc.value) and "不是 Excel 工作簿" in str(exc.value)
+        assert isinstance(exc.value.__cause__, OSError)
+    with pytest.raises(ImportFileError, match="PowerPoint 演示文稿"):
+        read(sqlite_factory, write_office_zip(tmp_path / "汇报.pptx", "ppt/presentation.xml"))
+
+
+def test_unexpected_errors_inside_openpyxl_become_import_file_errors(sqlite_factory, tmp_path, monkeypatch):
+    with session_scope(sqlite_factory) as s:
+        regions(s)
+    path = write_xlsx(tmp_path / "a.xlsx", [HEADER] + [row(n) for n in range(1, 30)])
+
+    def broken_open(*a: Any, **kw: Any) -> Any:
+        raise RuntimeError("something openpyxl did not expect")
+
+    with monkeypatch.context() as m:
+        m.setattr(xl.openpyxl, "load_workbook", broken_open)
+        with pytest.raises(ImportFileError, match="已损坏"):
+            read(sqlite_factory, path)
+
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    real_get_row = ReadOnlyWorksheet._get_row
+    calls = {"n": 0}
+
+    def breaks_at_row_20(self: Any, *a: Any, **kw: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] > xl.HEADER_SCAN_ROWS + 1 + 20:  # the header scan, then 20 data rows
+            raise RuntimeError("bad cell")
+        return real_get_row(self, *a, **kw)
+
+    with monkeypatch.context() as m:
+        m.setattr(ReadOnlyWorksheet, "_get_row", breaks_at_row_20)
+        with pytest.raises(ImportFileError, match="读取到一半"):
+            read(sqlite_factory, path)
+
+
+def test_a_cancel_while_reading_is_not_mistaken_for_a_damaged_file(sqlite_factory, tmp_path):
+    with session_scope(sqlite_factory) as s:
+        regions(s)
+    path = write_xlsx(tmp_path / "a.xlsx", [HEADER] + [row(n) for n in range(1, 700)])
+
+    class Stop(Exception):
+        pass
+
+    def progress(done: int, total: int, text: str) -> None:
+        if text == "正在读取文件…":
+            raise Stop
+
+    with session_scope(sqlite_factory) as s, pytest.raises(Stop):
+        xl.read_workbook(s, path, progress=progress)
+
+
+def write_two_row_header(path: Path, layout: str, data: list[list[Any]]) -> Path:
+    """The same columns under three kinds of two-row header (see test_two_row_headers)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    top = ["单位名称", "统一社会信用代码", "行业领域", "所属镇", "所属村（社区）", "法定代表人", None, "安全负责人", None]
+    sub = [None, None, None, None, None, "姓名", "联系电话", "姓名", "电话"]
+    if layout == "merged":  # 单位名称 … merged down over A1:A2 …; 法定代表人 over F1:G1, 安全负责人 over H1:I1
+        ws.append(top)
+        ws.append(sub)
+        for col in "ABCDE":
+            ws.merge_cells(f"{col}1:{col}2")
+        ws.merge_cells("F1:G1")
+        ws.merge_cells("H1:I1")
+    elif layout == "unmerged_below_title":  # a merged title, then the parent written once over blank cells
+        ws.append(["汨罗市安全生产监管企业名录"])
+        ws.merge_cells("A1:I1")
+        ws.append(top)
+        ws.append(["", "", "", "", "", "姓名", "手机号码", "姓名", "电话"])
+    else:  # "group_row": a row of group captions above the column names
+        ws.append(["基本情况", None, None, None, None, "法定代表人", None, "安全负责人", None])
+        ws.append(["单位名称", "统一社会信用代码", "行业领域", "所属镇", "所属村（社区）", "姓名", "联系电话", "姓名", "电话"])
+        ws.merge_cells("A1:E1")
+        ws.merge_cells("F1:G1")
+        ws.merge_cells("H1:I1")
+    for r in data:
+        ws.append(r)
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("layout", ["merged", "unmerged_below_title", "group_row"])
+def test_two_row_headers(factory, tmp_path, layout):
+    with session_scope(factory) as s:
+        regions(s)
+    data = [[f"汨罗市测试{n}号化工有限公司", f.code(n), "危险化学品", "归义镇", "上马社区", f"法人{n}", "13812345678",
+             f"安全员{n}", "0730-5212345"] for n in (1, 2)]
+    data.append(["汨罗市测试3号化工有限公司", f.code(3), "危险化学品", "归义镇", None, "法人3", "12345", None, None])
+    plan = read(factory, write_two_row_header(tmp_path / f"{layout}.xlsx", layout, data))
+    first = 2 if layout == "unmerged_below_title" else 1
+    assert (plan.header_first_row, plan.header_row) == (first, first + 1)
+    assert [r.row_number for r in plan.rows] == [first + 2, first + 3, first + 4]  # the sub-header is no data row
+    assert {f for f in plan.columns} == {"name", "uscc", "sector", "town_id", "village_id", "legal_rep",
+                                         "legal_rep_phone", "safety_manager", "safety_manager_phone"}
+    phone_header = plan.columns["legal_rep_phone"]
+    assert phone_header.startswith("法定代表人/") and phone_header.endswith(("联系电话", "手机号码"))
+    assert plan.columns["safety_manager_phone"] == "安全负责人/电话"
+    assert plan.ignored_columns == []
+    # a problem names the column as the file shows it, parent and child
+    assert [(p.row_number, p.column) for p in plan.problems] == [(first + 4, phone_header)]
+    assert (plan.new_count, plan.bad_count) == (2, 1)
+
+    apply(factory, plan, only_good_rows=True)
+    with session_scope(factory) as s:
+        a = svc.archive(s, svc.find_ids(s, svc.EnterpriseFilter(text=f.code(1)))[0]).data
+    assert (a.legal_rep, a.legal_rep_phone, a.safety_manager, a.safety_manager_phone) == (
+        "法人1", "13812345678", "安全员1", "0730-5212345")
+
+
+def test_a_first_data_row_is_not_taken_for_a_sub_header(sqlite_factory, tmp_path):
+    """Only header words make a sub-header: names, codes, numbers below the header are data."""
+    with session_scope(sqlite_factory) as s:
+        regions(s)
+    header = ["单位名称", "统一社会信用代码", "行业领域", "所属镇", "法定代表人", "法定代表人电话"]
+    rows = [["汨罗市测试1号化工有限公司", f.code(1), "危险化学品", "归义镇", "姓名", 13812345678],  # odd, but data
+            ["汨罗市测试2号化工有限公司", f.code(2), "危险化学品", "归义镇", None, None]]
+    plan = read(sqlite_factory, write_xlsx(tmp_path / "a.xlsx", [header, *rows]))
+    assert (plan.header_first_row, plan.header_row) == (1, 1)
+    assert [r.row_number for r in plan.rows] == [2, 3] and plan.problems == []
+
+
+def test_sub_headers_under_an_unknown_parent_are_not_guessed(sqlite_factory, tmp_path):
+    """电话 under 企业联系人 is somebody's phone, not the legal representative's: left out, and said so."""
+    with session_scope(sqlite_factory) as s:
+        regions(s)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["单位名称", "统一社会信用代码", "行业领域", "所属镇", "企业联系人", None, "法定代表人", None])
+    ws.append([None, None, None, None, "姓名", "电话", "姓名", "职务"])
+    for col in "ABCD":
+        ws.merge_cells(f"{col}1:{col}2")
+    ws.merge_cells("E1:F1")
+    ws.merge_cells("G1:H1")
+    ws.append(["某公司", f.code(1), "机械", "归义镇", "王五", "13900001111", "张三", "总经理"])
+    wb.save(tmp_path / "a.xlsx")
+    plan = read(sqlite_factory, tmp_path / "a.xlsx")
+    assert plan.ignored_columns == ["企业联系人/姓名", "企业联系人/电话", "法定代表人/职务"]
+    assert plan.columns["legal_rep"] == "法定代表人/姓名" and "legal_rep_phone" not in plan.columns
+    assert plan.rows[0].data is not None and plan.rows[0].data.legal_rep_phone == ""
+
+
+def test_missing_columns_of_a_two_row_header_name_both_rows(sqlite_factory, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["单位名称", "统一社会信用代码", "法定代表人", None])
+    ws.append([None, None, "姓名", "联系电话"])
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("B1:B2")
+    ws.merge_cells("C1:D1")
+    ws.append(["某公司", f.code(1), "张三", "13812345678"])
+    wb.save(tmp_path / "a.xlsx")
+    with pytest.raises(ImportFileError, match="第1–2行的表头缺少必需的列：“行业领域”、“所属镇”"):
+        read(sqlite_factory, tmp_path / "a.xlsx")
+
+
+def test_the_plan_lists_town_and_the_fields_an_update_changes(factory, tmp_path):
+    with session_scope(factory) as s:
+        reg = regions(s)
+        svc.create(s, f.enterprise_input(reg["归义镇"], 1, village_id=reg["上马社区"], address="工业园1号",
+                                         legal_rep_phone="13812345678"))
+        svc.create(s, f.enterprise_input(reg["归义镇"], 2, village_id=reg["上马社区"], address="工业园2号",
+                                         legal_rep_phone="13812345678"))
+    rows = [HEADER,
+            row(1, phone="138-1234-5678"),  # the same number written with dashes: unchanged
+            row(2, address="新地址", town="归义", village="花桥村"),  # changed: address and village
+            row(3, town="新市"),  # new (the village is not in 新市镇: a problem)
+            row(4, town="新市", village=None)]  # new
+    plan = read(factory, write_xlsx(tmp_path / "a.xlsx", rows))
+    got = {r.row_number: (r.action, r.town, r.changes) for r in plan.rows}
+    assert got == {2: (RowAction.UNCHANGED, "归义镇", ()),
+                   3: (RowAction.UPDATE, "归义镇", ("village_id", "address")),
+                   4: (RowAction.BAD, "新市镇", ()),
+                   5: (RowAction.NEW, "新市镇", ())}
+    plan = read(factory, write_xlsx(tmp_path / "b.xlsx", [HEADER, row(5, town="白水镇")]))
+    assert plan.rows[0].town == "白水镇"  # not registered: as written
+
+
+def test_apply_refuses_an_incomplete_plan_with_a_service_error(factory, tmp_path):
+    """The plan's invariants are checked with real errors (an assert vanishes under python -O)."""
+    with session_scope(factory) as s:
+        regions(s)
+    plan = read(factory, write_xlsx(tmp_path / "a.xlsx", [HEADER, row(1), row(2)]))
+    assert plan.new_count == 2
+    broken = replace(plan, rows=[plan.rows[0], replace(plan.rows[1], data=None)])
+    with pytest.raises(ServiceError, match="第3行"):
+        apply(factory, broken)
+    update_without_version = replace(plan, rows=[replace(plan.rows[0], action=RowAction.UPDATE)])
+    with pytest.raises(ServiceError, match="不完整"):
+        apply(factory, update_without_version)
+    assert count(factory) == 0
+    assert apply(factory, plan).created == 2
+
+
+def test_long_names_and_phones_are_reported_by_the_services_own_checks(sqlite_factory, tmp_path):
+    """The import keeps no length table of its own (check_fields has them): still one clear problem per cell."""
+    with session_scope(sqlite_factory) as s:
+        regions(s)
+    header = HEADER + ["法定代表人", "安全负责人", "主要产品"]
+    rows = [header, row(1, phone="1" * 21) + ["张" * 41, "李" * 41, "品" * 201]]
+    plan = read(sqlite_factory, write_xlsx(tmp_path / "a.xlsx", rows))
+    got = {p.column: p.reason for p in plan.problems}
+    assert set(got) == {"法定代表人电话", "法定代表人", "安全负责人", "主要产品"}
+    assert "最多40字" in got["法定代表人"] and "最多40字" in got["安全负责人"] and "最多200字" in got["主要产品"]
+    assert not hasattr(xl, "_MAX_LEN") and not hasattr(xl, "DATA_FIELDS")  # one copy of these rules: the service's

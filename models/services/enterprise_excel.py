@@ -4,10 +4,14 @@ Import is two steps so the office sees every problem before anything is written:
 
 1. ``read_workbook(session, path)`` reads the file (columns found by their Chinese header names, with aliases),
    checks every row without writing (formats, vocabularies, town/village names, duplicate codes inside the file)
-   and classifies each good row against the database by its USCC: new, update or unchanged. The result is an
-   ``ImportPlan`` (plain data) with one ``RowProblem`` per problem.
+   and classifies each good row against the database by its USCC: new, update (with the fields that change) or
+   unchanged. The result is an ``ImportPlan`` (plain data) with one ``RowProblem`` per problem.
 2. ``apply(session, plan, actor)`` writes the plan in the caller's session (the caller commits), refusing a plan
    with bad rows unless ``only_good_rows=True``, and refusing when the registry changed since the file was read.
+
+The header is found in the first ``HEADER_SCAN_ROWS`` rows of the first sheet that has one. It may take two rows
+(merged cells): 单位名称 merged over A1:A2 and 法定代表人 merged over F1:G1 with 姓名 / 联系电话 in row 2 give the
+columns 单位名称, 法定代表人 and 法定代表人电话; the second row is part of the header, not a data row.
 
 Rules of the import: a column present in the file sets that field (an empty cell clears it, except 状态, where an
 empty cell keeps the current status); a column missing from the file keeps the current value of an existing
@@ -27,7 +31,7 @@ import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -36,7 +40,7 @@ from xml.etree.ElementTree import ParseError
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import func, select
@@ -55,7 +59,6 @@ from models.services.errors import ConcurrentEdit, ServiceError
 
 Progress = Callable[[int, int, str], None]
 
-DATA_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(EnterpriseInput) if f.name != "status_reason")
 REQUIRED_FIELDS: tuple[str, ...] = ("name", "uscc", "sector", "town_id")
 HEADER_SCAN_ROWS = 10
 _CHUNK = 500
@@ -82,9 +85,6 @@ HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "notes": (FIELD_LABELS["notes"], "说明"),
 }
 
-# Lengths of the text columns that check_fields does not limit (PostgreSQL refuses longer values).
-_MAX_LEN = {"legal_rep": 40, "safety_manager": 40, "main_products": 200, "legal_rep_phone": 20,
-            "safety_manager_phone": 20}
 _SINGLE_LINE = ("name", "sector", "address", "legal_rep", "legal_rep_phone", "safety_manager",
                 "safety_manager_phone", "main_products")
 
@@ -119,17 +119,24 @@ class PlannedRow:
     data: EnterpriseInput | None = None  # complete input to write (None for bad rows)
     enterprise_id: uuid.UUID | None = None  # existing enterprise (update / unchanged)
     version: int | None = None  # its version when the file was read
+    town: str = ""  # the town's registered name (as written in the file when it is not registered)
+    changes: tuple[str, ...] = ()  # update: the fields (FIELD_LABELS keys) whose value the import changes
 
 
 @dataclass
 class ImportPlan:
     path: str
     sheet: str
-    header_row: int
-    columns: dict[str, str]  # field → header text as written in the file
+    header_row: int  # the header's last row (data rows follow it)
+    columns: dict[str, str]  # field → header text as written in the file ("法定代表人/联系电话" for two rows)
     ignored_columns: list[str] = field(default_factory=list)
     rows: list[PlannedRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)  # sorted by row, then column order
+    header_first_row: int = 0  # the header's first row: header_row - 1 for a two-row header (0: same as header_row)
+
+    def __post_init__(self) -> None:
+        if not self.header_first_row:
+            self.header_first_row = self.header_row
 
     def _count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -184,13 +191,24 @@ def _norm_header(value: Any) -> str:
 
 _ALIAS_TO_FIELD: dict[str, str] = {_norm_header(a): f for f, aliases in HEADER_ALIASES.items() for a in aliases}
 
+# Second-row headers under a merged first-row cell (法定代表人 over 姓名 | 联系电话).
+_NAME_WORDS = frozenset(_norm_header(w) for w in ("姓名", "名字", "名称"))
+_PHONE_WORDS = frozenset(_norm_header(w) for w in (
+    "电话", "联系电话", "手机", "手机号", "手机号码", "电话号码", "联系方式", "联系号码", "办公电话", "固定电话", "座机"))
+_SUB_WORDS = _NAME_WORDS | _PHONE_WORDS | frozenset(("职务", "职称", "身份证号", "身份证号码", "邮箱", "电子邮箱"))
+_PHONE_OF = {"legal_rep": "legal_rep_phone", "safety_manager": "safety_manager_phone"}
+
 
 @dataclass
 class _Header:
-    row_number: int
+    row_number: int  # the header's first row
     columns: dict[str, int]  # field → 0-based column index
     texts: dict[str, str]  # field → header text as written
     ignored: list[str]
+    last_row: int = 0  # the header's last row (the row below row_number for a two-row header)
+
+    def __post_init__(self) -> None:
+        self.last_row = self.last_row or self.row_number
 
     @property
     def score(self) -> int:
@@ -204,22 +222,116 @@ class _Header:
     def recognisable(self) -> bool:
         return self.score >= 2 or "name" in self.columns or "uscc" in self.columns
 
+    @property
+    def rows_text(self) -> str:
+        if self.last_row == self.row_number:
+            return f"第{self.row_number}行"
+        return f"第{self.row_number}–{self.last_row}行"
 
-def _match_header(row_number: int, values: tuple[Any, ...]) -> _Header:
+
+def _build_header(first: int, last: int, resolved: list[tuple[str, str | None]]) -> _Header:
+    """``resolved``: per column, (header text, field or None); "" for a column without a header."""
     columns: dict[str, int] = {}
     texts: dict[str, str] = {}
     ignored: list[str] = []
-    for i, v in enumerate(values):
-        key = _norm_header(v)
-        if not key:
+    for i, (text, f) in enumerate(resolved):
+        if not text:
             continue
-        f = _ALIAS_TO_FIELD.get(key)
         if f is None or f in columns:
-            ignored.append(str(v).strip())
+            ignored.append(text)
             continue
         columns[f] = i
-        texts[f] = str(v).strip()
-    return _Header(row_number, columns, texts, ignored)
+        texts[f] = text
+    return _Header(first, columns, texts, ignored, last)
+
+
+def _cell_header(value: Any) -> str:
+    return str(value).strip() if _norm_header(value) else ""
+
+
+def _match_header(row_number: int, values: Iterable[Any]) -> _Header:
+    """The header read from one row."""
+    return _build_header(row_number, row_number,
+                         [(_cell_header(v), _ALIAS_TO_FIELD.get(_norm_header(v))) for v in values])
+
+
+def _resolve_pair(parent: str, child: str) -> tuple[str | None, bool]:
+    """(field, whether the parent decided it) for a column headed ``parent`` with ``child`` below it."""
+    p, c = _norm_header(parent), _norm_header(child)
+    if not c:
+        f = _ALIAS_TO_FIELD.get(p)
+        return f, f is not None
+    if not p:
+        return _ALIAS_TO_FIELD.get(c), False
+    f = _ALIAS_TO_FIELD.get(p + c)  # 安全管理人员 + 电话
+    if f is not None:
+        return f, True
+    pf = _ALIAS_TO_FIELD.get(p)
+    if pf is not None and c in _NAME_WORDS:  # 法定代表人 + 姓名
+        return pf, True
+    if pf in _PHONE_OF and c in _PHONE_WORDS:  # 法定代表人 + 联系电话
+        return _PHONE_OF[pf], True
+    if c in _SUB_WORDS:  # 企业联系人 + 电话: somebody else's phone, not the legal representative's
+        return None, False
+    return _ALIAS_TO_FIELD.get(c), False  # 基本情况 + 单位名称
+
+
+class _Grid:
+    """The first rows of a sheet with merged header cells filled in from their top-left cell."""
+
+    def __init__(self, rows: list[tuple[Any, ...]], merges: list[tuple[int, int, int, int]]) -> None:
+        width = max((len(r) for r in rows), default=0)
+        self.raw = [list(r) + [None] * (width - len(r)) for r in rows]
+        self.filled = [list(r) for r in self.raw]
+        self.origin: dict[tuple[int, int], tuple[int, int]] = {}  # (row, col) 0-based → its merge's top-left
+        self.merges = merges  # (min_col, min_row, max_col, max_row), 1-based as in Excel
+        for c1, r1, c2, r2 in merges:
+            if r1 > len(rows) or c1 > width:
+                continue
+            value = self.raw[r1 - 1][c1 - 1]
+            for r in range(r1 - 1, min(r2, len(rows))):
+                for c in range(c1 - 1, min(c2, width)):
+                    self.filled[r][c] = value
+                    self.origin[(r, c)] = (r1 - 1, c1 - 1)
+
+    def linked(self, n: int) -> bool:
+        """A merged cell spans rows ``n`` and ``n + 1`` (1-based)."""
+        return any(r1 <= n < r2 for _c1, r1, _c2, r2 in self.merges)
+
+    def pair(self, n: int) -> _Header | None:
+        """Rows ``n`` and ``n + 1`` (1-based) read as one two-row header, or None when row n + 1 is no sub-header.
+
+        Row n + 1 is a sub-header when a merged cell spans both rows, or when all its filled cells are header words
+        (column names, or 姓名 / 电话 … under a merged parent), and row n contributes (a parent decides a column)."""
+        if n >= len(self.filled):
+            return None
+        top, below = self.filled[n - 1], self.filled[n]
+        width = len(top)
+        parents = [_cell_header(v) for v in top]
+        children = ["" if (n, i) in self.origin and self.origin.get((n, i)) == self.origin.get((n - 1, i))
+                    else _cell_header(below[i]) for i in range(width)]
+        if not any(children):
+            return None
+        for i in range(width):  # a parent written once over a group of children without merging the cells
+            if not parents[i] and children[i] and (n - 1, i) not in self.origin:
+                j = i - 1
+                while j >= 0 and not parents[j] and children[j] and (n - 1, j) not in self.origin:
+                    j -= 1
+                if j >= 0 and parents[j] and children[j] and (n - 1, j) not in self.origin:
+                    parents[i] = parents[j]
+        header_like = True
+        contributes = False
+        resolved: list[tuple[str, str | None]] = []
+        for i in range(width):
+            parent, child = parents[i], children[i]
+            f, by_parent = _resolve_pair(parent, child)
+            if child and (not isinstance(below[i], str) or (f is None and _norm_header(child) not in _SUB_WORDS)):
+                header_like = False
+            contributes = contributes or by_parent
+            resolved.append((f"{parent}/{child}" if parent and child else parent or child, f))
+        if not contributes or not (header_like or self.linked(n)):
+            return None
+        return _build_header(n, n + 1, resolved)
 
 
 # ------------------------------------------------------------------------------------------------ cell values
@@ -428,6 +540,25 @@ def _norm_name(text: str) -> str:
 
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OTHER_OFFICE_PARTS = {"word/document.xml": "Word 文档", "ppt/presentation.xml": "PowerPoint 演示文稿"}
+
+
+def _damaged(name: str) -> ImportFileError:
+    return ImportFileError(f"文件“{name}”已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。"
+                           "请在 Excel 中打开并重新保存后再试。")
+
+
+def _not_a_workbook(fh: Any, name: str) -> ImportFileError:
+    """A zip (an Office file) without a workbook part: say what it is when we can tell."""
+    kind = ""
+    with suppress(Exception):
+        fh.seek(0)
+        with zipfile.ZipFile(fh) as z:
+            names = set(z.namelist())
+        kind = next((k for part, k in _OTHER_OFFICE_PARTS.items() if part in names), "")
+    what = f"是 {kind}，" if kind else ""
+    return ImportFileError(f"文件“{name}”{what}不是 Excel 工作簿（文件中没有工作表），无法导入。"
+                           "请选择 Excel 工作簿（.xlsx）文件；如果数据在 Word 表格中，请先复制到 Excel 并保存为 .xlsx。")
 
 
 def _open_workbook(path: Path) -> tuple[Any, Any]:
@@ -437,6 +568,8 @@ def _open_workbook(path: Path) -> tuple[Any, Any]:
         fh = open(path, "rb")  # read-only workbooks read lazily; closed by the caller
     except FileNotFoundError:
         raise ImportFileError(f"找不到文件“{name}”。") from None
+    except IsADirectoryError:
+        raise ImportFileError(f"“{name}”是文件夹，不是 Excel 工作簿。") from None
     except OSError as exc:
         raise ImportFileError(f"无法打开文件“{name}”：{exc.strerror or exc}。") from None
     try:
@@ -454,8 +587,11 @@ def _open_workbook(path: Path) -> tuple[Any, Any]:
             wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ParseError, ValueError, TypeError, EOFError,
                 zlib.error, IndexError, AttributeError) as exc:
-            raise ImportFileError(f"文件“{name}”已损坏或不是有效的 Excel 工作簿（.xlsx），无法读取。"
-                                  "请在 Excel 中打开并重新保存后再试。") from exc
+            raise _damaged(name) from exc
+        except OSError as exc:  # openpyxl: "File contains no valid workbook part" (a .docx, a .pptx …)
+            raise _not_a_workbook(fh, name) from exc
+        except Exception as exc:  # whatever else openpyxl trips over in a strange file
+            raise _damaged(name) from exc
     except BaseException:
         fh.close()
         raise
@@ -466,18 +602,55 @@ def _row_is_empty(values: Iterable[Any]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
+_MERGE_REF = re.compile(rb'mergeCell\s[^>]*?\bref="([A-Za-z]{1,3}[0-9]+(?::[A-Za-z]{1,3}[0-9]+)?)"')
+
+
+def _merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """The merged cells of a read-only sheet as (min_col, min_row, max_col, max_row).
+
+    openpyxl's read-only sheets do not read them; they are ``<mergeCell ref="A1:A2"/>`` elements after the cell data,
+    found here by a streaming scan of the sheet's XML (no parse). Without them (an unexpected sheet object) the header
+    is still read, by its text alone."""
+    source = getattr(ws, "_get_source", None)
+    if source is None:
+        return []
+    out: list[tuple[int, int, int, int]] = []
+    with source() as fh:
+        tail = b""
+        while chunk := fh.read(1 << 20):
+            buf = tail + chunk
+            end = 0
+            for m in _MERGE_REF.finditer(buf):
+                bounds = range_boundaries(m.group(1).decode("ascii"))
+                if None not in bounds:
+                    out.append(bounds)  # type: ignore[arg-type]
+                end = m.end()
+            tail = buf[max(end, len(buf) - 512):]
+    return out
+
+
+def _sheet_header(ws: Any) -> tuple[_Header | None, bool]:
+    """(the best header in the first rows of ``ws`` or None, whether those rows have any content)."""
+    rows = list(ws.iter_rows(max_row=HEADER_SCAN_ROWS + 1, values_only=True))
+    if all(_row_is_empty(r) for r in rows[:HEADER_SCAN_ROWS]):
+        return None, False
+    grid = _Grid(rows, _merged_ranges(ws))
+    best: _Header | None = None
+    for n, values in enumerate(grid.raw[:HEADER_SCAN_ROWS], start=1):
+        if _row_is_empty(values):
+            continue
+        h = grid.pair(n) or _match_header(n, values)
+        if h.recognisable and (best is None or h.score > best.score):
+            best = h
+    return best, True
+
+
 def _find_header(wb: Any) -> tuple[Any, _Header]:
     any_content = False
     first_recognised: tuple[Any, _Header] | None = None
     for ws in wb.worksheets:
-        best: _Header | None = None
-        for n, values in enumerate(ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True), start=1):
-            if _row_is_empty(values):
-                continue
-            any_content = True
-            h = _match_header(n, values)
-            if h.recognisable and (best is None or h.score > best.score):
-                best = h
+        best, content = _sheet_header(ws)
+        any_content = any_content or content
         if best is None:
             continue
         if not best.missing:
@@ -487,13 +660,13 @@ def _find_header(wb: Any) -> tuple[Any, _Header]:
     if first_recognised is not None:
         ws, h = first_recognised
         names = "、".join(f"“{FIELD_LABELS[f]}”" for f in h.missing)
-        raise ImportFileError(f"工作表“{ws.title}”第{h.row_number}行的表头缺少必需的列：{names}。"
+        raise ImportFileError(f"工作表“{ws.title}”{h.rows_text}的表头缺少必需的列：{names}。"
                               f"请在表头添加这些列（列名须与模板一致）后再导入。")
     if not any_content:
         raise ImportFileError("文件中没有任何内容（工作表是空的）。")
     labels = "、".join(f"“{FIELD_LABELS[f]}”" for f in REQUIRED_FIELDS)
     raise ImportFileError(f"在各工作表的前{HEADER_SCAN_ROWS}行中没有找到表头。表头行应包含列名{labels}等。"
-                          "可先导出一份企业名录或保存导入模板作为样例。")
+                          "可先导出一份企业名录，或在导入窗口中点“保存导入模板…”，作为样例。")
 
 
 @dataclass
@@ -502,29 +675,48 @@ class _RawRow:
     values: dict[str, Any]  # field → cell value (present columns only)
 
 
+def _guarded(rows: Iterator[Any], name: str) -> Iterator[Any]:
+    """``rows``, with an error inside openpyxl (a damaged or strange file) turned into ImportFileError. Only the
+    iteration is guarded: an exception the consumer raises between rows (a cancelled progress) is not touched."""
+    while True:
+        try:
+            item = next(rows)
+        except StopIteration:
+            return
+        except ServiceError:
+            raise
+        except Exception as exc:
+            raise ImportFileError(f"文件“{name}”已损坏，读取到一半时出错，无法导入。"
+                                  "请在 Excel 中打开并重新保存后再试。") from exc
+        yield item
+
+
 def _read_rows(path: Path, progress: Progress | None) -> tuple[str, _Header, list[_RawRow]]:
     wb, fh = _open_workbook(path)
     try:
         try:
             ws, header = _find_header(wb)
-            total = max((ws.max_row or 0) - header.row_number, 0)
-            rows: list[_RawRow] = []
-            cols = header.columns
-            for n, values in enumerate(ws.iter_rows(min_row=header.row_number + 1, values_only=True),
-                                       start=header.row_number + 1):
-                picked = {f: values[i] if i < len(values) else None for f, i in cols.items()}
-                if not _row_is_empty(picked.values()):
-                    rows.append(_RawRow(n, picked))
-                if progress is not None and n % 500 == 0:
-                    progress(n - header.row_number, total, "正在读取文件…")
-        except (zipfile.BadZipFile, ParseError, zlib.error, EOFError, KeyError) as exc:
-            raise ImportFileError(f"文件“{path.name}”已损坏，读取到一半时出错，无法导入。"
+        except ServiceError:
+            raise
+        except Exception as exc:
+            raise ImportFileError(f"文件“{path.name}”已损坏或格式异常，无法读取表头。"
                                   "请在 Excel 中打开并重新保存后再试。") from exc
+        first = header.last_row + 1
+        total = max((ws.max_row or 0) - header.last_row, 0)
+        rows: list[_RawRow] = []
+        cols = header.columns
+        for n, values in enumerate(_guarded(ws.iter_rows(min_row=first, values_only=True), path.name), start=first):
+            picked = {f: values[i] if i < len(values) else None for f, i in cols.items()}
+            if not _row_is_empty(picked.values()):
+                rows.append(_RawRow(n, picked))
+            if progress is not None and n % 500 == 0:
+                progress(n - header.last_row, total, "正在读取文件…")
         if not rows:
-            raise ImportFileError(f"工作表“{ws.title}”只有表头（第{header.row_number}行），没有企业数据行。")
+            raise ImportFileError(f"工作表“{ws.title}”只有表头（{header.rows_text}），没有企业数据行。")
         return ws.title, header, rows
     finally:
-        wb.close()
+        with suppress(Exception):
+            wb.close()
         fh.close()
 
 
@@ -532,12 +724,12 @@ def _existing(session: Session, usccs: list[str]) -> dict[str, tuple[uuid.UUID, 
     """USCC → (id, version, current data) of the enterprises among ``usccs``, read in chunks."""
     index = reg.uscc_index(session)
     wanted = [u for u in dict.fromkeys(usccs) if u in index]
-    cols = [getattr(Enterprise, f) for f in DATA_FIELDS]
+    cols = [getattr(Enterprise, f) for f in reg._DATA_FIELDS]
     out: dict[str, tuple[uuid.UUID, int, EnterpriseInput]] = {}
     for start in range(0, len(wanted), _CHUNK):
         q = select(Enterprise.id, Enterprise.version, *cols).where(Enterprise.uscc.in_(wanted[start:start + _CHUNK]))
         for r in session.execute(q):
-            data = EnterpriseInput(**dict(zip(DATA_FIELDS, r[2:], strict=True)))
+            data = EnterpriseInput(**dict(zip(reg._DATA_FIELDS, r[2:], strict=True)))
             out[data.uscc] = (r[0], r[1], data)
     return out
 
@@ -564,9 +756,9 @@ def read_workbook(session: Session, path: str | os.PathLike[str], *, progress: P
         if u:
             by_uscc.setdefault(u, []).append(n)
 
-    order = {f: i for i, f in enumerate(DATA_FIELDS)}
-    plan = ImportPlan(path=str(path), sheet=sheet, header_row=header.row_number, columns=dict(texts),
-                      ignored_columns=list(header.ignored))
+    order = {f: i for i, f in enumerate(reg._DATA_FIELDS)}
+    plan = ImportPlan(path=str(path), sheet=sheet, header_row=header.last_row, columns=dict(texts),
+                      ignored_columns=list(header.ignored), header_first_row=header.row_number)
     for i, raw in enumerate(raw_rows):
         problems: dict[str, str] = {}
         uscc = uscc_cells[raw.row_number]
@@ -616,6 +808,7 @@ def _plan_row(raw: _RawRow, uscc: str, match: tuple[uuid.UUID, int, EnterpriseIn
 
     town_id = parse("town_id", lambda v: regions.town(_text(v)))
     data.town_id = town_id if "town_id" not in problems else None
+    row.town = regions.town_names.get(data.town_id, "") if data.town_id else _text(cells.get("town_id"))
     if data.town_id is not None:
         if "village_id" in cells:
             data.village_id = parse("village_id", lambda v: regions.village(town_id, _text(v)))
@@ -623,7 +816,8 @@ def _plan_row(raw: _RawRow, uscc: str, match: tuple[uuid.UUID, int, EnterpriseIn
             data.village_id = None  # moved to another town; the old village does not belong to it
 
     raw_uscc = cells.get("uscc")
-    # ``data`` is already what reg.clean() would make (trimmed text, normalised code, None for no risk level).
+    # As the service stores it (phone numbers normalised …), so that an unchanged row compares equal.
+    data = reg.clean(data)
     for err in reg.check_fields(data):
         if err.field == "town_id" or err.field in problems:
             continue
@@ -632,10 +826,6 @@ def _plan_row(raw: _RawRow, uscc: str, match: tuple[uuid.UUID, int, EnterpriseIn
             message += ("（该单元格是数字格式：Excel 只保留15位有效数字，末几位可能已丢失。"
                         "请把该列设为“文本”格式后重新录入代码。）")
         problems[err.field] = message
-    for f, limit in _MAX_LEN.items():
-        value = getattr(data, f)
-        if f not in problems and len(value) > limit:
-            problems[f] = f"{FIELD_LABELS[f]}过长（{len(value)}字，最多{limit}字）。"
     row.name = data.name or row.name
     if problems:
         return row
@@ -645,8 +835,8 @@ def _plan_row(raw: _RawRow, uscc: str, match: tuple[uuid.UUID, int, EnterpriseIn
     else:
         row.enterprise_id, row.version = match[0], match[1]
         current = reg.clean(match[2])
-        same = all(getattr(current, f) == getattr(data, f) for f in DATA_FIELDS)
-        row.action = RowAction.UNCHANGED if same else RowAction.UPDATE
+        row.changes = tuple(f for f in reg._DATA_FIELDS if getattr(current, f) != getattr(data, f))
+        row.action = RowAction.UPDATE if row.changes else RowAction.UNCHANGED
     return row
 
 
@@ -662,7 +852,7 @@ def apply(session: Session, plan: ImportPlan, actor: str = "", only_good_rows: b
     if plan.bad_count and not only_good_rows:
         raise ServiceError(f"文件中有 {plan.bad_count} 行存在问题，未导入任何数据。"
                            "请修改文件后重新读取，或选择“仅导入正确的行”。")
-    writes = [r for r in plan.rows if r.action in (RowAction.NEW, RowAction.UPDATE)]
+    writes = _writes(plan)
     _check_still_current(session, plan)
     reason = f"Excel导入：{plan.file_name}"
     total = len(writes)
@@ -670,22 +860,21 @@ def apply(session: Session, plan: ImportPlan, actor: str = "", only_good_rows: b
         progress(0, total, "正在导入…")
 
     # Load the enterprises to update in a few queries; the list keeps them in the identity map for update().
-    update_ids = [r.enterprise_id for r in writes if r.action == RowAction.UPDATE and r.enterprise_id is not None]
+    update_ids = [eid for _data, eid, _version in writes if eid is not None]
     loaded = []
     for start in range(0, len(update_ids), _CHUNK):
         loaded.extend(session.scalars(select(Enterprise).where(Enterprise.id.in_(update_ids[start:start + _CHUNK]))))
 
     created = updated = 0
     with session.no_autoflush:  # a lazy load inside update() must not flush behind _flush_batch()'s back
-        for i, row in enumerate(writes):
-            assert row.data is not None
-            data = replace(row.data, status_reason=reason if row.action == RowAction.UPDATE else f"建档（{reason}）")
-            if row.action == RowAction.NEW:
-                reg.create(session, data, actor, validated=True, flush=False)
+        for i, (row_data, eid, version) in enumerate(writes):
+            if eid is None or version is None:
+                reg.create(session, replace(row_data, status_reason=f"建档（{reason}）"), actor, validated=True,
+                           flush=False)
                 created += 1
             else:
-                assert row.enterprise_id is not None and row.version is not None
-                reg.update(session, row.enterprise_id, data, row.version, actor, validated=True, flush=False)
+                reg.update(session, eid, replace(row_data, status_reason=reason), version, actor, validated=True,
+                           flush=False)
                 updated += 1
             if i % _CHUNK == _CHUNK - 1 or i + 1 == total:
                 _flush_batch(session)
@@ -698,6 +887,25 @@ def apply(session: Session, plan: ImportPlan, actor: str = "", only_good_rows: b
                  **result._asdict())
     session.flush()
     return result
+
+
+def _writes(plan: ImportPlan) -> list[tuple[EnterpriseInput, uuid.UUID | None, int | None]]:
+    """The rows to write as (data, enterprise id, version); id and version are None for a new enterprise.
+
+    Checks, before anything is written, that each row carries what writing it needs (a plan made by read_workbook
+    always does; a plan built or changed elsewhere may not)."""
+    out: list[tuple[EnterpriseInput, uuid.UUID | None, int | None]] = []
+    for r in plan.rows:
+        if r.action not in (RowAction.NEW, RowAction.UPDATE):
+            continue
+        if r.data is None or (r.action == RowAction.UPDATE and (r.enterprise_id is None or r.version is None)):
+            raise ServiceError(f"导入数据不完整（第{r.row_number}行“{r.name}”），未导入任何数据。"
+                               "请重新读取文件后再导入。")
+        if r.action == RowAction.NEW:
+            out.append((r.data, None, None))
+        else:
+            out.append((r.data, r.enterprise_id, r.version))
+    return out
 
 
 def _flush_batch(session: Session) -> None:
@@ -819,7 +1027,7 @@ def _write_export(session: Session, wb: Any, ids: list[uuid.UUID], progress: Pro
     date_col = EXPORT_FIELDS.index("established_on")
     t, v = aliased(Town), aliased(Village)
     q = (select(Enterprise.id, func.coalesce(t.name, ""), func.coalesce(v.name, ""),
-                *[getattr(Enterprise, f) for f in DATA_FIELDS])
+                *[getattr(Enterprise, f) for f in reg._DATA_FIELDS])
          .outerjoin(t, t.id == Enterprise.town_id)
          .outerjoin(v, v.id == Enterprise.village_id))
     done = 0
@@ -830,7 +1038,7 @@ def _write_export(session: Session, wb: Any, ids: list[uuid.UUID], progress: Pro
             r = found.get(eid)
             if r is None:  # deleted meanwhile
                 continue
-            data = EnterpriseInput(**dict(zip(DATA_FIELDS, r[3:], strict=True)))
+            data = EnterpriseInput(**dict(zip(reg._DATA_FIELDS, r[3:], strict=True)))
             values = _export_values(data, r[1], r[2])
             row: list[Any] = []
             for i, value in enumerate(values):
