@@ -1,6 +1,6 @@
 """Run long work (imports, exports, generation) off the UI thread behind a modal progress dialog.
 
-    result = run_task(parent, title, label, fn)            # fn(progress) -> result, in a pool thread
+    result = run_task(parent, title, label, fn)            # fn(progress) -> result, in a worker thread
     result = run_in_session(parent, ctx, title, label, fn)  # fn(session, progress) -> result, own session
 
 The call returns fn's result, or raises the exception fn raised (``TaskCancelled`` when the user pressed 取消).
@@ -11,8 +11,8 @@ modal dialog keeps the user from starting something else.
 It raises ``TaskCancelled`` inside the worker after the user cancelled, so fn stops at its next report and, in
 ``run_in_session``, the session rolls back.
 
-Threading: the worker (a QRunnable) only emits signals through a ``_Signals`` object that the main-thread
-``_TaskRunner`` owns; the runner's slots (decorated with @Slot so Qt queues the calls to the main thread) update
+Threading: the worker (a plain Python thread, joined before run_task returns) only emits signals through a
+``_Signals`` object that the main-thread ``_TaskRunner`` owns; the runner's slots (decorated with @Slot so Qt queues the calls to the main thread) update
 the dialog. A worker never touches widgets, and each worker opens its own database session.
 """
 
@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThread, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
 if TYPE_CHECKING:
@@ -50,10 +50,10 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Worker(QRunnable):
+class _Worker:
+    """Runs in a plain Python thread: no Qt object whose lifetime could end while its thread still runs."""
+
     def __init__(self, fn: Callable[[ProgressFn], Any], signals: _Signals, cancel: threading.Event) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the runner keeps the Python object until the result has arrived
         self._fn = fn
         self._signals = signals
         self._cancel = cancel
@@ -108,13 +108,14 @@ class _TaskRunner(QObject):
 
     def run(self, fn: Callable[[ProgressFn], T]) -> T:
         worker = _Worker(fn, self._signals, self._cancel)
+        thread = threading.Thread(target=worker.run, name="tijian-task", daemon=True)
         self.dialog.show()
-        QThreadPool.globalInstance().start(worker)
+        thread.start()
         if not self._done:
             self._loop.exec()
+        thread.join()  # the result has arrived: the thread is only returning
         self.dialog.hide()
         self.dialog.deleteLater()
-        del worker
         if self._error is not None:
             raise self._error
         return self._result
@@ -161,7 +162,7 @@ class _TaskRunner(QObject):
 
 def run_task(parent: QWidget | None, title: str, label: str, fn: Callable[[ProgressFn], T], *,
              cancellable: bool = True) -> T:
-    """Run ``fn(progress)`` in a pool thread behind a modal progress dialog; return its result or raise its error."""
+    """Run ``fn(progress)`` in a worker thread behind a modal progress dialog; return its result or raise its error."""
     app = QCoreApplication.instance()
     if app is None or QThread.currentThread() is not app.thread():
         raise RuntimeError("run_task must be called from the UI thread")
