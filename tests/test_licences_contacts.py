@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from models.db import session_scope
-from models.entities import AuditEntry, EnterpriseContact, EnterpriseLicence
+from models.entities import AuditEntry, Enterprise, EnterpriseContact, EnterpriseLicence
 from models.services import enterprises as svc
 from models.services.errors import NotFound, ValidationFailed
 from tests import factories as f
@@ -61,9 +61,10 @@ def test_save_licence_creates_then_updates_the_same_record(factory, eid):
     assert (row.kind, row.number, row.issuer, row.valid_from, row.valid_until, row.notes) == (
         "危险化学品经营许可证", "岳应急经字[2025]7号", "", None, date(2028, 6, 30), "")
     entries = _audit(factory, "enterprise_licence", lid)
-    assert [e.action for e in entries] == ["save", "save"]
+    assert [e.action for e in entries] == ["create", "update"]
     assert all(e.actor == ACTOR for e in entries)
-    assert "危险化学品经营许可证" in {e.detail["kind"] for e in entries}
+    assert entries[1].detail["values"]["kind"] == "危险化学品经营许可证"
+    assert entries[1].detail["before"]["kind"] == entries[0].detail["values"]["kind"]
 
 
 def test_licence_fields_at_their_limits_are_stored(factory, eid):
@@ -147,7 +148,7 @@ def test_save_contact_normalises_the_phone(factory, eid, typed, stored):
         (row,) = svc.archive(s, eid).contacts
     assert row == svc.ContactRow(cid, "李四", "安全员", stored, "夜班")
     (entry,) = _audit(factory, "enterprise_contact", cid)
-    assert (entry.action, entry.actor) == ("save", ACTOR)
+    assert (entry.action, entry.actor) == ("create", ACTOR)
 
 
 def test_save_contact_updates_the_same_record(factory, eid):
@@ -158,7 +159,7 @@ def test_save_contact_updates_the_same_record(factory, eid):
                                 actor=ACTOR) == cid
     with session_scope(factory) as s:
         assert svc.archive(s, eid).contacts == [svc.ContactRow(cid, "李四", "安全总监", "0730-5212345", "")]
-    assert [e.action for e in _audit(factory, "enterprise_contact", cid)] == ["save", "save"]
+    assert [e.action for e in _audit(factory, "enterprise_contact", cid)] == ["create", "update"]
 
 
 @pytest.mark.parametrize(("data", "fields", "words"), [
@@ -186,7 +187,7 @@ def test_delete_contact(factory, eid):
         svc.delete_contact(s, cid, ACTOR)
     with session_scope(factory) as s:
         assert svc.archive(s, eid).contacts == []
-    assert [(e.action, e.actor) for e in _audit(factory, "enterprise_contact", cid)] == [("save", ACTOR),
+    assert [(e.action, e.actor) for e in _audit(factory, "enterprise_contact", cid)] == [("create", ACTOR),
                                                                                           ("delete", ACTOR)]
 
 
@@ -198,3 +199,18 @@ def test_contact_for_a_missing_enterprise_or_record_is_not_found(factory, eid):
             svc.save_contact(s, eid, svc.ContactInput(name="李四"), uuid.uuid4(), actor=ACTOR)
     assert _count(factory, EnterpriseContact) == 0
     assert _audit(factory, "enterprise_contact") == []
+
+
+def test_a_record_of_another_enterprise_cannot_be_edited_through_this_one(factory, eid):
+    with session_scope(factory) as s:
+        other = svc.create(s, f.enterprise_input(s.get(Enterprise, eid).town_id, 77))
+        lid = svc.save_licence(s, other, svc.LicenceInput(kind="营业执照"), actor=ACTOR)
+        cid = svc.save_contact(s, other, svc.ContactInput(name="赵六"), actor=ACTOR)
+    with session_scope(factory) as s:
+        with pytest.raises(NotFound):
+            svc.save_licence(s, eid, svc.LicenceInput(kind="改了别人的"), lid, actor=ACTOR)
+        with pytest.raises(NotFound):
+            svc.save_contact(s, eid, svc.ContactInput(name="改了别人的"), cid, actor=ACTOR)
+    with session_scope(factory) as s:
+        a = svc.archive(s, other)
+    assert [x.kind for x in a.licences] == ["营业执照"] and [x.name for x in a.contacts] == ["赵六"]

@@ -360,13 +360,16 @@ def save_licence(session: Session, enterprise_id: uuid.UUID, data: LicenceInput,
     if session.get(Enterprise, enterprise_id) is None:
         raise NotFound("该企业档案已不存在。")
     lic = session.get(EnterpriseLicence, licence_id) if licence_id else EnterpriseLicence(enterprise_id=enterprise_id)
-    if lic is None:
+    if lic is None or lic.enterprise_id != enterprise_id:
         raise NotFound("该证照记录已不存在。")
-    for k, v in asdict(data).items():
-        setattr(lic, k, v.strip() if isinstance(v, str) else v)
+    values = {k: v.strip() if isinstance(v, str) else v for k, v in asdict(data).items()}
+    before = {k: getattr(lic, k) for k in values} if licence_id else None
+    for k, v in values.items():
+        setattr(lic, k, v)
     session.add(lic)
     session.flush()
-    audit.record(session, actor, "enterprise_licence", lic.id, "save", enterprise_id=enterprise_id, kind=data.kind)
+    audit.record(session, actor, "enterprise_licence", lic.id, "update" if licence_id else "create",
+                 enterprise_id=enterprise_id, values=values, before=before)
     return lic.id
 
 
@@ -392,13 +395,16 @@ def save_contact(session: Session, enterprise_id: uuid.UUID, data: ContactInput,
     if session.get(Enterprise, enterprise_id) is None:
         raise NotFound("该企业档案已不存在。")
     c = session.get(EnterpriseContact, contact_id) if contact_id else EnterpriseContact(enterprise_id=enterprise_id)
-    if c is None:
+    if c is None or c.enterprise_id != enterprise_id:
         raise NotFound("该联系人记录已不存在。")
-    for k, v in asdict(data).items():
-        setattr(c, k, v.strip())
+    values = {k: v.strip() for k, v in asdict(data).items()}
+    before = {k: getattr(c, k) for k in values} if contact_id else None
+    for k, v in values.items():
+        setattr(c, k, v)
     session.add(c)
     session.flush()
-    audit.record(session, actor, "enterprise_contact", c.id, "save", enterprise_id=enterprise_id, name=data.name)
+    audit.record(session, actor, "enterprise_contact", c.id, "update" if contact_id else "create",
+                 enterprise_id=enterprise_id, values=values, before=before)
     return c.id
 
 
