@@ -164,10 +164,10 @@ def open_database(url: str):  # type: ignore[no-untyped-def]
     if st.state is schema.SchemaState.BEHIND:
         from PySide6.QtCore import QCoreApplication
 
-        tr = QCoreApplication.translate
-        note = tr("app", "数据库已从 %1 升级到 %2").replace("%1", str(st.current)).replace("%2", st.head)
+        note = QCoreApplication.translate("app", "数据库已从 %1 升级到 %2").replace("%1", str(st.current))
+        note = note.replace("%2", st.head)
         if backup:
-            note += tr("app", "，升级前的备份：%1").replace("%1", str(backup))
+            note += QCoreApplication.translate("app", "，升级前的备份：%1").replace("%1", str(backup))
         log.info(note)
     elif st.state is schema.SchemaState.EMPTY:
         log.info("created a new database at %s", url)

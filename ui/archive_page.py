@@ -103,7 +103,6 @@ class ArchivePage(QWidget):
         # The name may be 100 characters: it wraps instead of widening the window (the tab shows it shortened).
         self.title = QLabel()
         self.title.setObjectName("archiveTitle")
-        self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.badges = QLabel()

@@ -2,250 +2,236 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/registry_columns.py" line="56"/>
-        <source>EnterpriseTableModel</source>
-        <comment>是</comment>
-        <translatorcomment>Not a real message: lupdate reads the alias tr = QCoreApplication.translate as tr(source, comment). Never looked up.</translatorcomment>
-        <translation>EnterpriseTableModel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/registry_columns.py" line="58"/>
-        <location filename="../../ui/registry_columns.py" line="59"/>
-        <location filename="../../ui/registry_columns.py" line="61"/>
-        <source>enums</source>
-        <translatorcomment>Not a real message: lupdate reads the alias tr = QCoreApplication.translate as tr(source, comment). Never looked up.</translatorcomment>
-        <translation>enums</translation>
-    </message>
-</context>
-<context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="84"/>
+        <location filename="../../ui/archive_page.py" line="110"/>
         <source>编辑档案</source>
         <translation>Edit archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="98"/>
+        <location filename="../../ui/archive_page.py" line="128"/>
         <source>基本信息</source>
         <translation>Basic data</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="100"/>
+        <location filename="../../ui/archive_page.py" line="130"/>
         <source>证照名称</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="100"/>
+        <location filename="../../ui/archive_page.py" line="130"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="100"/>
+        <location filename="../../ui/archive_page.py" line="130"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="100"/>
+        <location filename="../../ui/archive_page.py" line="130"/>
         <source>有效期起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="101"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>有效期止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="101"/>
-        <location filename="../../ui/archive_page.py" line="103"/>
-        <location filename="../../ui/archive_page.py" line="168"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="135"/>
+        <location filename="../../ui/archive_page.py" line="218"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="102"/>
+        <location filename="../../ui/archive_page.py" line="134"/>
         <source>证照</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="103"/>
+        <location filename="../../ui/archive_page.py" line="135"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="103"/>
+        <location filename="../../ui/archive_page.py" line="135"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="103"/>
+        <location filename="../../ui/archive_page.py" line="135"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="104"/>
+        <location filename="../../ui/archive_page.py" line="138"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="105"/>
+        <location filename="../../ui/archive_page.py" line="139"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="105"/>
+        <location filename="../../ui/archive_page.py" line="139"/>
         <source>原状态</source>
         <translation>Old status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="105"/>
+        <location filename="../../ui/archive_page.py" line="139"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="105"/>
+        <location filename="../../ui/archive_page.py" line="139"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="105"/>
+        <location filename="../../ui/archive_page.py" line="139"/>
         <source>操作人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="106"/>
+        <location filename="../../ui/archive_page.py" line="140"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="120"/>
+        <location filename="../../ui/archive_page.py" line="154"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="122"/>
+        <location filename="../../ui/archive_page.py" line="156"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="157"/>
+        <source>也可双击一行，或选中后按回车</source>
+        <translation>Or double-click a row, or select it and press Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="159"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="148"/>
+        <location filename="../../ui/archive_page.py" line="201"/>
         <source>高危企业</source>
         <translation>High-risk enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="150"/>
+        <location filename="../../ui/archive_page.py" line="203"/>
         <source>园区企业</source>
         <translation>In industrial park</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="158"/>
+        <location filename="../../ui/archive_page.py" line="208"/>
         <source>统一社会信用代码</source>
         <translation>Unified Social Credit Code</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="158"/>
+        <location filename="../../ui/archive_page.py" line="208"/>
         <source>行业领域</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="159"/>
+        <location filename="../../ui/archive_page.py" line="209"/>
         <source>所属镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="159"/>
+        <location filename="../../ui/archive_page.py" line="209"/>
         <source>所属村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="160"/>
+        <location filename="../../ui/archive_page.py" line="210"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="160"/>
+        <location filename="../../ui/archive_page.py" line="210"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="160"/>
+        <location filename="../../ui/archive_page.py" line="210"/>
         <source>未评级</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="161"/>
+        <location filename="../../ui/archive_page.py" line="211"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="161"/>
+        <location filename="../../ui/archive_page.py" line="211"/>
         <source>法定代表人电话</source>
         <translation>Legal rep. phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="162"/>
+        <location filename="../../ui/archive_page.py" line="212"/>
         <source>安全负责人</source>
         <translation>Safety manager</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="162"/>
+        <location filename="../../ui/archive_page.py" line="212"/>
         <source>安全负责人电话</source>
         <translation>Safety manager phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="163"/>
+        <location filename="../../ui/archive_page.py" line="213"/>
         <source>从业人数</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="164"/>
+        <location filename="../../ui/archive_page.py" line="214"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="165"/>
+        <location filename="../../ui/archive_page.py" line="215"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="165"/>
+        <location filename="../../ui/archive_page.py" line="215"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="166"/>
+        <location filename="../../ui/archive_page.py" line="216"/>
         <source>建档时间</source>
         <translation>Archive created</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="167"/>
+        <location filename="../../ui/archive_page.py" line="217"/>
         <source>最后修改</source>
         <translation>Last modified</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="209"/>
-        <location filename="../../ui/archive_page.py" line="228"/>
-        <source>未保存</source>
-        <translation>Not saved</translation>
-    </message>
-    <message>
-        <location filename="../../ui/archive_page.py" line="215"/>
+        <location filename="../../ui/archive_page.py" line="304"/>
         <source>删除证照</source>
         <translation>Delete licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="215"/>
+        <location filename="../../ui/archive_page.py" line="304"/>
         <source>确定删除所选证照记录吗？</source>
         <translation>Delete the selected licence record?</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="234"/>
+        <location filename="../../ui/archive_page.py" line="319"/>
         <source>删除联系人</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="234"/>
+        <location filename="../../ui/archive_page.py" line="319"/>
         <source>确定删除所选联系人吗？</source>
         <translation>Delete the selected contact?</translation>
     </message>
@@ -253,22 +239,22 @@
 <context>
     <name>BadRowsModel</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="62"/>
+        <location filename="../../ui/import_dialog.py" line="129"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="62"/>
+        <location filename="../../ui/import_dialog.py" line="131"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="63"/>
+        <location filename="../../ui/import_dialog.py" line="133"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="94"/>
+        <location filename="../../ui/import_dialog.py" line="118"/>
         <source>第 {row} 行</source>
         <translation>Row {row}</translation>
     </message>
@@ -276,187 +262,213 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="282"/>
+        <location filename="../../ui/archive_page.py" line="521"/>
         <source>添加联系人</source>
         <translation>Add contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="287"/>
+        <location filename="../../ui/archive_page.py" line="521"/>
+        <source>编辑联系人</source>
+        <translation>Edit contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="525"/>
+        <source>手机11位，座机如 0730-5212345</source>
+        <translation>Mobile: 11 digits; landline e.g. 0730-5212345</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="527"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="288"/>
+        <location filename="../../ui/archive_page.py" line="528"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="289"/>
+        <location filename="../../ui/archive_page.py" line="529"/>
         <source>电话</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="530"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="545"/>
+        <source>该联系人记录已不存在（可能已被其他用户删除）。</source>
+        <translation>This contact no longer exists (another user may have deleted it).</translation>
     </message>
 </context>
 <context>
     <name>EnterpriseDialog</name>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="47"/>
+        <location filename="../../ui/enterprise_dialog.py" line="51"/>
         <source>新建企业档案</source>
         <translation>New enterprise archive</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="47"/>
+        <location filename="../../ui/enterprise_dialog.py" line="51"/>
         <source>编辑企业档案</source>
         <translation>Edit enterprise archive</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="72"/>
+        <location filename="../../ui/enterprise_dialog.py" line="74"/>
         <source>18位，如 91430681MA4L00001N</source>
         <translation>18 characters, e.g. 91430681MA4L00001N</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="80"/>
+        <location filename="../../ui/enterprise_dialog.py" line="81"/>
         <source>未评级</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="83"/>
+        <location filename="../../ui/enterprise_dialog.py" line="84"/>
         <source>高危企业（双重预防机制）</source>
         <translation>High-risk (dual prevention)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="84"/>
+        <location filename="../../ui/enterprise_dialog.py" line="85"/>
         <source>高新区（园区）企业</source>
         <translation>In industrial park</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="89"/>
+        <location filename="../../ui/enterprise_dialog.py" line="90"/>
         <source>变更状态时必填</source>
         <translation>Required if status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="96"/>
+        <location filename="../../ui/enterprise_dialog.py" line="97"/>
         <source>未填</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="113"/>
+        <location filename="../../ui/enterprise_dialog.py" line="114"/>
         <source>基本信息</source>
         <translation>Basic data</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="116"/>
+        <location filename="../../ui/enterprise_dialog.py" line="117"/>
         <source>单位名称 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="117"/>
+        <location filename="../../ui/enterprise_dialog.py" line="118"/>
         <source>统一社会信用代码 *</source>
         <translation>Credit code (USCC) *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="118"/>
+        <location filename="../../ui/enterprise_dialog.py" line="119"/>
         <source>行业领域 *</source>
         <translation>Sector *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="119"/>
+        <location filename="../../ui/enterprise_dialog.py" line="120"/>
         <source>所属镇 *</source>
         <translation>Town *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="120"/>
+        <location filename="../../ui/enterprise_dialog.py" line="121"/>
         <source>所属村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="121"/>
+        <location filename="../../ui/enterprise_dialog.py" line="122"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="122"/>
+        <location filename="../../ui/enterprise_dialog.py" line="123"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="125"/>
+        <location filename="../../ui/enterprise_dialog.py" line="126"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="126"/>
+        <location filename="../../ui/enterprise_dialog.py" line="127"/>
         <source>变更原因</source>
         <translation>Reason for change</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="127"/>
+        <location filename="../../ui/enterprise_dialog.py" line="128"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="133"/>
+        <location filename="../../ui/enterprise_dialog.py" line="134"/>
         <source>负责人与规模</source>
         <translation>People and size</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="136"/>
+        <location filename="../../ui/enterprise_dialog.py" line="137"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="137"/>
+        <location filename="../../ui/enterprise_dialog.py" line="138"/>
         <source>法定代表人电话</source>
         <translation>Legal rep. phone</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="138"/>
+        <location filename="../../ui/enterprise_dialog.py" line="139"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="139"/>
+        <location filename="../../ui/enterprise_dialog.py" line="140"/>
         <source>安全负责人</source>
         <translation>Safety manager</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="140"/>
+        <location filename="../../ui/enterprise_dialog.py" line="141"/>
         <source>安全负责人电话</source>
         <translation>Safety manager phone</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="141"/>
+        <location filename="../../ui/enterprise_dialog.py" line="142"/>
         <source>从业人数</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="146"/>
+        <location filename="../../ui/enterprise_dialog.py" line="147"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="149"/>
+        <location filename="../../ui/enterprise_dialog.py" line="150"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="150"/>
+        <location filename="../../ui/enterprise_dialog.py" line="151"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="176"/>
+        <location filename="../../ui/enterprise_dialog.py" line="177"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="214"/>
+        <location filename="../../ui/enterprise_dialog.py" line="222"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="279"/>
+        <location filename="../../ui/enterprise_dialog.py" line="285"/>
+        <location filename="../../ui/enterprise_dialog.py" line="290"/>
         <source>未保存</source>
         <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/enterprise_dialog.py" line="286"/>
+        <source>现在载入最新内容吗？您在本窗口中的修改将被放弃。</source>
+        <translation>Load the latest version now? Your changes in this window will be discarded.</translation>
     </message>
 </context>
 <context>
@@ -533,158 +545,265 @@
 <context>
     <name>ImportEnterprisesDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="125"/>
-        <location filename="../../ui/import_dialog.py" line="214"/>
-        <location filename="../../ui/import_dialog.py" line="241"/>
+        <location filename="../../ui/import_dialog.py" line="301"/>
+        <location filename="../../ui/import_dialog.py" line="443"/>
+        <location filename="../../ui/import_dialog.py" line="488"/>
         <source>导入企业名录</source>
         <translation>Import enterprise list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="154"/>
+        <location filename="../../ui/import_dialog.py" line="308"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="309"/>
+        <source>换一个 Excel 文件导入</source>
+        <translation>Import another Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="310"/>
         <source>重新读取</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="155"/>
+        <location filename="../../ui/import_dialog.py" line="311"/>
         <source>在 Excel 中改好并保存文件后，点此重新检查</source>
         <translation>After correcting and saving the file in Excel, click here to check it again</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="156"/>
+        <location filename="../../ui/import_dialog.py" line="340"/>
+        <source>显示：</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="364"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="365"/>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="367"/>
+        <source>保存导入模板…</source>
+        <translation>Save import template…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="368"/>
+        <source>保存一个只有表头的空白 Excel 文件，按它填写后即可导入</source>
+        <translation>Save an empty Excel file with the headers; fill it in and import it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="369"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="157"/>
+        <location filename="../../ui/import_dialog.py" line="370"/>
         <source>仅导入正确的行</source>
         <translation>Import valid rows only</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="158"/>
+        <location filename="../../ui/import_dialog.py" line="371"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="203"/>
+        <location filename="../../ui/import_dialog.py" line="428"/>
         <source>选择要导入的 Excel 文件</source>
         <translation>Choose the Excel file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="204"/>
+        <location filename="../../ui/import_dialog.py" line="429"/>
         <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="214"/>
+        <location filename="../../ui/import_dialog.py" line="443"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="219"/>
+        <location filename="../../ui/import_dialog.py" line="451"/>
+        <source>读取文件“{file}”时出现意外错误，无法导入，也未写入任何数据。请确认它是用 Excel 保存的工作簿（.xlsx）；如果问题仍然存在，请把详细信息告诉系统管理员。</source>
+        <translation>An unexpected error occurred while reading &quot;{file}&quot;: nothing was imported or written. Check that it is a workbook saved by Excel (.xlsx); if the problem persists, give the details to your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="461"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="241"/>
+        <location filename="../../ui/import_dialog.py" line="488"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="247"/>
+        <location filename="../../ui/import_dialog.py" line="494"/>
+        <location filename="../../ui/import_dialog.py" line="498"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="255"/>
+        <location filename="../../ui/import_dialog.py" line="499"/>
+        <source>导入时出现意外错误，未导入任何数据。请稍后重试；如果问题仍然存在，请把详细信息告诉系统管理员。</source>
+        <translation>An unexpected error occurred during the import: nothing was imported. Please try again; if the problem persists, give the details to your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="508"/>
         <source>新增 {created} 家，更新 {updated} 家，无变化 {unchanged} 家。</source>
         <translation>Enterprises added: {created}, updated: {updated}, unchanged: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="257"/>
+        <location filename="../../ui/import_dialog.py" line="510"/>
         <source>有问题的 {skipped} 行未导入。</source>
         <translation>Rows with problems, not imported: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="270"/>
-        <source>文件：{file}（工作表“{sheet}”，表头在第 {row} 行，共 {n} 行数据）</source>
-        <translation>File: {file} (sheet &quot;{sheet}&quot;, header in row {row}, data rows: {n})</translation>
+        <location filename="../../ui/import_dialog.py" line="520"/>
+        <source>共 {n} 行（先列出 {first} 行，向下滚动显示其余的行）</source>
+        <translation>{n} rows (the first {first} listed; scroll down for the rest)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="272"/>
+        <location filename="../../ui/import_dialog.py" line="523"/>
+        <source>共 {n} 行</source>
+        <translation>{n} rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="530"/>
+        <source>全部（{n}）</source>
+        <translation>All ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="553"/>
+        <source>文件：{file}</source>
+        <translation>File: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="554"/>
+        <source>无法读取此文件</source>
+        <translation>This file cannot be read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="556"/>
+        <source>可以改好文件后点“重新读取”，或点“选择文件…”换一个文件，或点“保存导入模板…”按模板填写。</source>
+        <translation>Fix the file and click &quot;Read again&quot;, choose another file, or save the import template and fill it in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="564"/>
+        <source>表头在第 {first}–{last} 行</source>
+        <translation>header in rows {first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="566"/>
+        <source>表头在第 {row} 行</source>
+        <translation>header in row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="567"/>
+        <source>文件：{file}（工作表“{sheet}”，{where}，共 {n} 行数据）</source>
+        <translation>File: {file} (sheet &quot;{sheet}&quot;, {where}, {n} data rows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="580"/>
+        <source>预览（{n} 行）</source>
+        <translation>Preview ({n} rows)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="581"/>
+        <source>问题（{n} 处）</source>
+        <translation>Problems ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="586"/>
+        <source>{bad} 行有问题（共 {n} 处，见“问题”）。请在 Excel 中修改后点“重新读取”，或点“仅导入正确的行”先导入其余 {good} 行。</source>
+        <translation>{bad} rows have problems ({n} in all, see &quot;Problems&quot;). Fix them in Excel and click &quot;Read again&quot;, or click &quot;Import good rows only&quot; to import the other {good} rows first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="658"/>
+        <source>导入模板已保存到：
+{path}
+
+在“企业名录”工作表中每行填写一家企业（各列的填法见“填写说明”），保存后即可导入。</source>
+        <translation>The import template was saved to:
+{path}
+
+Fill in one enterprise per row on the first sheet (see the instructions sheet for each column), save, and import it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="569"/>
         <source>新增 {new} / 更新 {updated} / 无变化 {unchanged} / 有问题 {bad} 行</source>
         <translation>New {new} / updated {updated} / unchanged {unchanged} / problem rows {bad}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="276"/>
+        <location filename="../../ui/import_dialog.py" line="573"/>
         <source>未识别、不导入的列：{cols}</source>
         <translation>Unrecognised columns, not imported: {cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="279"/>
+        <location filename="../../ui/import_dialog.py" line="576"/>
         <source>文件中没有的列（已有企业保留原内容）：{cols}</source>
         <translation>Columns not in the file (existing enterprises keep their values): {cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="284"/>
-        <source>以下 {bad} 行有问题（共 {n} 处）。请在 Excel 中修改后点“重新读取”，或点“仅导入正确的行”先导入其余 {good} 行。</source>
-        <translation>Rows with problems: {bad} ({n} problems in all, listed below). Correct them in Excel and click &quot;Read again&quot;, or click &quot;Import valid rows only&quot; to import the other {good} rows first.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="294"/>
+        <location filename="../../ui/import_dialog.py" line="595"/>
         <source>全部 {n} 行检查通过。</source>
         <translation>All {n} rows passed the check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="301"/>
+        <location filename="../../ui/import_dialog.py" line="602"/>
         <source>文件中有问题的行，不能全部导入</source>
         <translation>The file has rows with problems, so not all rows can be imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="309"/>
+        <location filename="../../ui/import_dialog.py" line="612"/>
         <source>企业名录-{day}.xlsx</source>
         <translation>enterprise-list-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="310"/>
-        <location filename="../../ui/import_dialog.py" line="324"/>
+        <location filename="../../ui/import_dialog.py" line="614"/>
+        <location filename="../../ui/import_dialog.py" line="628"/>
         <source>导出企业名录</source>
         <translation>Export enterprise list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="312"/>
-        <location filename="../../ui/import_dialog.py" line="343"/>
+        <location filename="../../ui/import_dialog.py" line="616"/>
+        <location filename="../../ui/import_dialog.py" line="647"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="326"/>
+        <location filename="../../ui/import_dialog.py" line="630"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="333"/>
+        <location filename="../../ui/import_dialog.py" line="637"/>
         <source>已导出 {n} 家企业到：
 {path}</source>
         <translation>Enterprises exported: {n}, to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="340"/>
+        <location filename="../../ui/import_dialog.py" line="644"/>
         <source>保存导入模板</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="341"/>
+        <location filename="../../ui/import_dialog.py" line="645"/>
         <source>企业名录导入模板.xlsx</source>
         <translation>enterprise-import-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="348"/>
+        <location filename="../../ui/import_dialog.py" line="652"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="196"/>
+        <location filename="../../ui/import_dialog.py" line="420"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
@@ -692,42 +811,62 @@
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="255"/>
+        <location filename="../../ui/archive_page.py" line="474"/>
         <source>添加证照</source>
         <translation>Add licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="262"/>
+        <location filename="../../ui/archive_page.py" line="474"/>
+        <source>编辑证照</source>
+        <translation>Edit licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="476"/>
+        <source>如 营业执照、危险化学品经营许可证</source>
+        <translation>e.g. business licence, hazardous chemicals licence</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="482"/>
         <source>证照名称 *</source>
         <translation>Licence *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="263"/>
+        <location filename="../../ui/archive_page.py" line="483"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="264"/>
+        <location filename="../../ui/archive_page.py" line="484"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="265"/>
+        <location filename="../../ui/archive_page.py" line="485"/>
         <source>有效期起</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="266"/>
+        <location filename="../../ui/archive_page.py" line="486"/>
         <source>有效期止</source>
         <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="487"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="503"/>
+        <source>该证照记录已不存在（可能已被其他用户删除）。</source>
+        <translation>This licence no longer exists (another user may have deleted it).</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="34"/>
-        <source>安全体检 — 汨罗市应急管理局</source>
-        <translation>Safety Exam — Miluo Emergency Management Bureau</translation>
+        <source>安全体检</source>
+        <translation>Tijian safety check</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="57"/>
@@ -735,7 +874,12 @@
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <source>安全体检 — %1</source>
+        <translation>Tijian safety check — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
@@ -749,99 +893,162 @@
     </message>
 </context>
 <context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="174"/>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="175"/>
+        <source>更新</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="176"/>
+        <source>无变化</source>
+        <translation>Unchanged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="177"/>
+        <source>有问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="229"/>
+        <source>问题：{columns}</source>
+        <translation>Problems: {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="253"/>
+        <source>将更新：{fields}</source>
+        <translation>Will update: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="266"/>
+        <source>行号</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="268"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="270"/>
+        <source>单位名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="272"/>
+        <source>统一社会信用代码</source>
+        <translation>USCC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="274"/>
+        <source>所属镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_dialog.py" line="276"/>
+        <source>变更内容</source>
+        <translation>Changes</translation>
+    </message>
+</context>
+<context>
     <name>RegistryList</name>
     <message>
-        <location filename="../../ui/registry_page.py" line="46"/>
+        <location filename="../../ui/registry_page.py" line="43"/>
         <source>搜索：单位名称、信用代码、地址、法定代表人或拼音首字母（Ctrl+F）</source>
         <translation>Search: name, credit code, address, legal representative or pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="48"/>
+        <location filename="../../ui/registry_page.py" line="45"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="49"/>
+        <location filename="../../ui/registry_page.py" line="46"/>
         <source>打开档案</source>
         <translation>Open archive</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="50"/>
+        <location filename="../../ui/registry_page.py" line="47"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="51"/>
+        <location filename="../../ui/registry_page.py" line="48"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="64"/>
+        <location filename="../../ui/registry_page.py" line="61"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="127"/>
+        <location filename="../../ui/registry_page.py" line="128"/>
         <source>全部镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="132"/>
+        <location filename="../../ui/registry_page.py" line="133"/>
         <source>全部行业</source>
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="136"/>
+        <location filename="../../ui/registry_page.py" line="137"/>
         <source>全部风险等级</source>
         <translation>All risk levels</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="139"/>
+        <location filename="../../ui/registry_page.py" line="140"/>
         <source>未评级</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="141"/>
+        <location filename="../../ui/registry_page.py" line="142"/>
         <source>高危：全部</source>
         <translation>High-risk: all</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="142"/>
+        <location filename="../../ui/registry_page.py" line="143"/>
         <source>仅高危企业</source>
         <translation>High-risk only</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="143"/>
+        <location filename="../../ui/registry_page.py" line="144"/>
         <source>非高危企业</source>
         <translation>Not high-risk</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="145"/>
+        <location filename="../../ui/registry_page.py" line="146"/>
         <source>园区：全部</source>
         <translation>Park: all</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="146"/>
+        <location filename="../../ui/registry_page.py" line="147"/>
         <source>仅园区企业</source>
         <translation>In a park only</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="147"/>
+        <location filename="../../ui/registry_page.py" line="148"/>
         <source>非园区企业</source>
         <translation>Not in a park</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="149"/>
+        <location filename="../../ui/registry_page.py" line="150"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_page.py" line="157"/>
+        <location filename="../../ui/registry_page.py" line="163"/>
         <source>全部村（社区）</source>
         <translation>All villages</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/registry_page.py" line="197"/>
+        <location filename="../../ui/registry_page.py" line="209"/>
         <source>共 %n 家</source>
         <translation>
             <numerusform>%n enterprise</numerusform>
@@ -852,7 +1059,7 @@
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../ui/registry_page.py" line="214"/>
+        <location filename="../../ui/registry_page.py" line="226"/>
         <source>企业名录</source>
         <translation>Enterprise list</translation>
     </message>
@@ -874,16 +1081,40 @@
     </message>
 </context>
 <context>
-    <name>_SmallForm</name>
+    <name>_RecordDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="243"/>
+        <location filename="../../ui/archive_page.py" line="364"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="244"/>
+        <location filename="../../ui/archive_page.py" line="365"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="409"/>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="410"/>
+        <source>%1
+档案页将重新载入。</source>
+        <translation>%1
+The archive page will reload.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="454"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="455"/>
+        <source>%1
+填写的内容未保存，档案页将重新载入。</source>
+        <translation>%1
+What you entered was not saved; the archive page will reload.</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1140,26 @@
         <translation>The program met an unexpected error; the last action may not have been completed. The details are in the log file; please click &quot;Copy details&quot; and send them to the maintainer.
 
 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="167"/>
+        <source>数据库已从 %1 升级到 %2</source>
+        <translation>The database was upgraded from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="170"/>
+        <source>，升级前的备份：%1</source>
+        <translation>; backup made before the upgrade: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="220"/>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/app.py" line="228"/>
+        <source>无法打开数据库：%1</source>
+        <translation>Cannot open the database: %1</translation>
     </message>
 </context>
 <context>
@@ -940,14 +1191,6 @@ For real use choose &quot;No&quot;, then import your office&apos;s enterprise li
         <location filename="../../ui/demo_prompt.py" line="22"/>
         <source>演示数据</source>
         <translation>Demo data</translation>
-    </message>
-</context>
-<context>
-    <name>dlg</name>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="196"/>
-        <source>导入完成</source>
-        <translation>Import finished</translation>
     </message>
 </context>
 <context>
@@ -1272,7 +1515,7 @@ For real use choose &quot;No&quot;, then import your office&apos;s enterprise li
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/tasks.py" line="150"/>
+        <location filename="../../ui/tasks.py" line="151"/>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
