@@ -71,6 +71,21 @@ def make_engine(url: str, **kwargs) -> Engine:  # type: ignore[no-untyped-def]
     return create_engine(url, **kwargs)
 
 
+@contextmanager
+def foreign_keys_off(conn) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """For a migration: SQLite foreign keys off around the whole transaction (table rebuilds must not fire ON DELETE
+    CASCADE). SQLite ignores the pragma inside a transaction, so it goes to the raw connection before one begins.
+    Other databases: nothing to do."""
+    raw = conn.connection.dbapi_connection if conn.dialect.name == "sqlite" else None
+    if raw is not None:
+        raw.execute("PRAGMA foreign_keys=OFF")
+    try:
+        yield
+    finally:
+        if raw is not None:
+            raw.execute("PRAGMA foreign_keys=ON")
+
+
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
     # expire_on_commit=False: services return plain data, but a caller may still read loaded attributes
     # after the commit without touching a closed session.

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, inspect, text
 
 from models import revisions
-from models.db import sqlite_path
+from models.db import foreign_keys_off, sqlite_path
 from models.revisions import MIGRATIONS_DIR
 
 
@@ -115,20 +115,9 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection if engine.dialect.name == "sqlite" else None
-        if raw is not None:
-            # Batch migrations rebuild tables; with foreign keys on, dropping the old table would fire
-            # ON DELETE CASCADE and silently delete child rows. SQLite ignores this pragma inside a
-            # transaction, so it is set on the raw connection before SQLAlchemy begins one.
-            raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with conn.begin():
-                cfg.attributes["connection"] = conn
-                command.upgrade(cfg, revision)
-        finally:
-            if raw is not None:
-                raw.execute("PRAGMA foreign_keys=ON")
+    with engine.connect() as conn, foreign_keys_off(conn), conn.begin():
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
 
 
 def ensure_current(engine: Engine) -> tuple[SchemaStatus, Path | None]:

@@ -46,6 +46,18 @@ def _private_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _bundled_font(_private_settings: None) -> None:
+    """The bundled CJK font, as the program registers it, once QApplication exists (pytest-qt's qapp)."""
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        QApplication([])
+    from desktop.app import register_font
+
+    register_font()
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A SQLite file migrated to head once per test session; each test gets a copy."""

@@ -25,12 +25,6 @@ pytestmark = pytest.mark.gui
 NAV_WIDTH = 128  # ui/main_window.py: the module list left of the pages
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _font(qapp):
-    from desktop.app import register_font
-
-    register_font()
-
 
 @pytest.fixture
 def ctx(sqlite_url):

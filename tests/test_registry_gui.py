@@ -18,12 +18,6 @@ from ui.registry_page import RegistryPage
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _font(qapp):
-    from desktop.app import register_font
-
-    register_font()
-
 
 @pytest.fixture
 def ctx(sqlite_url):

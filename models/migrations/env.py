@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from models import entities  # noqa: F401  (registers every table on the metadata)
 from models.base import Base
-from models.db import make_engine
+from models.db import foreign_keys_off, make_engine
 
 config = context.config
 target_metadata = Base.metadata
@@ -36,18 +36,9 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    # Developers' `alembic` command: like models.schema.upgrade, foreign keys off before the transaction begins.
     engine = make_engine(config.get_main_option("sqlalchemy.url"))
-    with engine.connect() as conn:
-        raw = conn.connection.dbapi_connection if engine.dialect.name == "sqlite" else None
-        if raw is not None:
-            raw.execute("PRAGMA foreign_keys=OFF")
-        try:
-            with conn.begin():
-                _run(conn)
-        finally:
-            if raw is not None:
-                raw.execute("PRAGMA foreign_keys=ON")
+    with engine.connect() as conn, foreign_keys_off(conn), conn.begin():
+        _run(conn)
 
 
 if context.is_offline_mode():
