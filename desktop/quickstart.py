@@ -23,7 +23,7 @@ SELECT e.name, e.uscc, coalesce(t.name, ''), coalesce(v.name, ''), e.sector, e.r
 FROM enterprises AS e
 LEFT OUTER JOIN towns AS t ON t.id = e.town_id
 LEFT OUTER JOIN villages AS v ON v.id = e.village_id
-ORDER BY e.name ASC, e.id ASC
+ORDER BY e.name_sort ASC, e.name ASC, e.id ASC
 LIMIT ?
 """
 

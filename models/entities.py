@@ -78,18 +78,19 @@ class Enterprise(Entity):
     """A supervised object (监管对象 / 生产经营单位); its archive is 一企一档."""
 
     __tablename__ = "enterprises"
-    # ix_enterprises_name serves the unfiltered list (first 1,000 in name order without sorting 50,000 rows); the
-    # text search orders by an expression so that SQLite does not walk this index (see services/enterprises.py).
+    # ix_enterprises_name_sort serves the unfiltered list in name order without sorting 50,000 rows; the text
+    # search orders by an expression so that SQLite does not walk this index (see services/enterprises.py).
     # version/updated_at: the registry index asks "did anything change?" from these two small indexes
     # (services/registry_index.py), ~3 ms at 50,000 firms instead of a 20 ms table scan.
     __table_args__ = (
         Index("ix_enterprises_town_sector", "town_id", "sector"),
-        Index("ix_enterprises_name", "name"),
+        Index("ix_enterprises_name_sort", "name_sort"),
         Index("ix_enterprises_version", "version"),
         Index("ix_enterprises_updated_at", "updated_at"),
     )
 
     name: Mapped[str] = mapped_column(String(100))
+    name_sort: Mapped[str] = mapped_column(String(400), default="")  # pinyin of the name: lists in pinyin order
     uscc: Mapped[str] = mapped_column(String(18), unique=True)
     town_id: Mapped[uuid.UUID | None] = _fk("towns.id", nullable=True)
     village_id: Mapped[uuid.UUID | None] = _fk("villages.id", nullable=True)

@@ -42,21 +42,39 @@ def phone_problem(phone: str) -> str | None:
     return f"电话号码“{phone}”格式不正确：手机号为11位（1开头），座机如 0730-5212345。"
 
 
+_OTHER = "\x00"  # marks text that is not Chinese in pypinyin's output
+
+# Local names pypinyin's phrase dictionary reads wrongly (长乐镇 is a town of Miluo: cháng lè, not zhǎng lè).
+LOCAL_PHRASES = {"长乐": [["cháng"], ["lè"]], "长乐镇": [["cháng"], ["lè"], ["zhèn"]], "市长乐": [["shì"], ["cháng"], ["lè"]]}
+
+
 @lru_cache(maxsize=1)
 def _pinyin():  # type: ignore[no-untyped-def]
-    from pypinyin import Style, lazy_pinyin  # imported on first use: ~0.1 s
+    from pypinyin import lazy_pinyin, load_phrases_dict  # imported on first use: ~0.1 s
 
-    return lambda s: lazy_pinyin(s, style=Style.FIRST_LETTER, errors="ignore")
+    load_phrases_dict(LOCAL_PHRASES)
+    return lambda s: lazy_pinyin(s, errors=lambda other: [_OTHER + other])
+
+
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """(sort key, initials) of ``text`` from one pinyin conversion: 汨罗市长乐镇 → ("mi luo shi chang le zhen",
+    "mlscl z"…). The sort key puts Chinese names in pinyin order, as the office reads a list; the initials let
+    "mlhg" find 汨罗化工. Text that is not Chinese stays as it is (lower case) in the sort key."""
+    parts = _pinyin()(text)
+    sort = " ".join(p.lstrip(_OTHER).lower() for p in parts)
+    initials = "".join(p[0] for p in parts if p and not p.startswith(_OTHER))
+    return sort, initials.lower()
 
 
 def initials(text: str) -> str:
     """Pinyin initials of the Chinese characters in ``text``: 汨罗化工 → mlhg."""
-    return "".join(_pinyin()(text)).lower()
+    return pinyin_keys(text)[1]
 
 
-def search_key(*parts: str) -> str:
-    """Lower-cased concatenation of the parts, plus pinyin initials of the first (the name)."""
+def search_key(*parts: str, initials_of_first: str | None = None) -> str:
+    """Lower-cased concatenation of the parts, plus pinyin initials of the first (the name); pass
+    ``initials_of_first`` when they are known already."""
     cleaned = [p.strip().lower() for p in parts if p]
     if parts and parts[0]:
-        cleaned.append(initials(parts[0]))
+        cleaned.append(initials(parts[0]) if initials_of_first is None else initials_of_first)
     return " | ".join(cleaned)

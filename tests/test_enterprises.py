@@ -133,3 +133,16 @@ def test_search_by_name_pinyin_initials_uscc_and_filters(factory):
         assert by_risk[0] == "汨罗樟香林产化工厂"
         by_town_desc = [svc.rows(s, [i])[i].town for i in svc.find_ids(s, sort="town", descending=True)]
         assert by_town_desc == ["新市镇", "新市镇", "归义镇"]
+
+
+def test_names_sort_in_pinyin_order_as_the_office_reads_a_list(factory):
+    with session_scope(factory) as s:
+        t = f.town(s)
+        for n, name in enumerate(["汨罗市长乐镇加油站", "安达化工厂", "白水五金厂", "长乐米业", "ABC商贸"]):
+            svc.create(s, f.enterprise_input(t, n, name=name))
+    with session_scope(factory) as s:
+        ordered = [svc.rows(s, [i])[i].name for i in svc.find_ids(s)]
+        assert ordered == ["ABC商贸", "安达化工厂", "白水五金厂", "长乐米业", "汨罗市长乐镇加油站"]
+        # cháng lè, not zhǎng lè: the pinyin initials find it too
+        assert [svc.rows(s, [i])[i].name for i in svc.find_ids(s, svc.EnterpriseFilter(text="mlsclz"))] == [
+            "汨罗市长乐镇加油站"]

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 
 from models.enums import EnterpriseStatus, RiskLevel
 from models.services import enterprises as svc
+from models.text import pinyin_keys
 from tests import factories as f
 from ui import alerts
 from ui.context import AppContext
@@ -89,7 +90,7 @@ def test_search_filters_and_sorting(ctx, qtbot):
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(0) + 20, header.height() // 2))  # 单位名称 again: descending
     ordered = names(page)
-    assert ordered == sorted(ordered, reverse=True)
+    assert ordered == sorted(ordered, key=lambda n: pinyin_keys(n)[0], reverse=True)  # pinyin order
 
 
 def test_enter_opens_archive_and_edit_updates_list(ctx, qtbot, monkeypatch):

@@ -57,7 +57,7 @@ from models.entities import (
 )
 from models.enums import EnterpriseStatus, EntryStatus, PersonStatus, RiskLevel
 from models.services.errors import ServiceError
-from models.text import search_key
+from models.text import pinyin_keys, search_key
 
 Progress = Callable[[int, int, str], None]
 
@@ -734,7 +734,8 @@ class _EnterpriseMaker:
             "employees": self._employees(f, kind), "main_products": "、".join(rng.sample(products, min(len(products),
                                                                                         rng.choice((1, 1, 2))))),
             "established_on": established, "notes": notes, "entry_status": f.entry_status,
-            "search_text": search_key(name, code, address, legal_rep),
+            "name_sort": (keys := pinyin_keys(name))[0],
+            "search_text": search_key(name, code, address, legal_rep, initials_of_first=keys[1]),
         }
         return ent, self._licences(f, eid, code, established, filed), self._contacts(f, eid, filed), changes
 

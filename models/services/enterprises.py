@@ -26,7 +26,7 @@ from models.entities import (
 from models.enums import RISK_LABELS, SECTORS, STATUS_LABELS, EnterpriseStatus, RiskLevel
 from models.services import audit
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
-from models.text import normalize_phone, phone_problem, search_key
+from models.text import normalize_phone, phone_problem, pinyin_keys, search_key
 
 # Field names as the office reads them (messages, Excel headers, the bad-row report).
 FIELD_LABELS: dict[str, str] = {
@@ -233,7 +233,8 @@ def validate(session: Session, data: EnterpriseInput, enterprise_id: uuid.UUID |
 def _apply(ent: Enterprise, data: EnterpriseInput) -> None:
     for f in _DATA_FIELDS:
         setattr(ent, f, getattr(data, f))
-    ent.search_text = search_key(data.name, data.uscc, data.address, data.legal_rep)
+    ent.name_sort, initials = pinyin_keys(data.name)
+    ent.search_text = search_key(data.name, data.uscc, data.address, data.legal_rep, initials_of_first=initials)
 
 
 def create(session: Session, data: EnterpriseInput, actor: str = "", *, validated: bool = False,
@@ -464,7 +465,7 @@ def _ordered(q: Select, sort: str, descending: bool, scanning: bool = False) -> 
     order is given as an expression, which keeps SQLite from walking the name index and fetching every row at
     random to find a few matches."""
     if sort == "name" and scanning:
-        keys = [func.coalesce(_E.name, "")]
+        keys = [func.coalesce(_E.name_sort, ""), _E.name]
     elif sort == "town":
         t = _TOWNS.alias()
         q = q.outerjoin(t, t.c.id == _E.town_id)
@@ -477,12 +478,14 @@ def _ordered(q: Select, sort: str, descending: bool, scanning: bool = False) -> 
         keys = [_RISK_ORDER]
     elif sort == "status":
         keys = [_STATUS_ORDER]
+    elif sort == "name":
+        keys = [_E.name_sort, _E.name]  # pinyin order, as the office reads a list
     elif sort in SORT_KEYS:
         keys = [_E[sort]]
     else:
         raise ValueError(f"unknown sort key {sort!r}")
     keys = [k.desc() if descending else k.asc() for k in keys]
-    return q.order_by(*keys, _E.name, _E.id)
+    return q.order_by(*keys, _E.name_sort, _E.name, _E.id)
 
 
 def _from_enterprises(*columns) -> Select:  # type: ignore[no-untyped-def]

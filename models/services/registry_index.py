@@ -32,7 +32,7 @@ _STATUS_RANK = {s.value: i for i, s in enumerate(EnterpriseStatus)}
 
 # Positions in a loaded row.
 (KEY, NAME, USCC, TOWN, VILLAGE, SECTOR, RISK, HIGH, PARK, STATUS, ADDRESS, REP, PHONE,
- TOWN_ID, VILLAGE_ID, TOWN_ORDER, VILLAGE_ORDER, SEARCH) = range(18)
+ TOWN_ID, VILLAGE_ID, TOWN_ORDER, VILLAGE_ORDER, SEARCH, NAME_SORT) = range(19)
 
 
 def _load_rows(session: Session) -> list[tuple]:
@@ -41,7 +41,7 @@ def _load_rows(session: Session) -> list[tuple]:
         select(cast(_E.id, String), _E.name, _E.uscc, func.coalesce(t.c.name, ""), func.coalesce(v.c.name, ""),
                _E.sector, _E.risk_level, _E.is_high_risk, _E.in_park, _E.status, _E.address, _E.legal_rep,
                _E.legal_rep_phone, cast(_E.town_id, String), cast(_E.village_id, String), t.c.sort_order,
-               v.c.sort_order, _E.search_text)
+               v.c.sort_order, _E.search_text, _E.name_sort)
         .select_from(Enterprise.__table__)
         .outerjoin(t, t.c.id == _E.town_id)
         .outerjoin(v, v.c.id == _E.village_id)
@@ -71,7 +71,7 @@ def _none_first(value: Any) -> tuple[int, Any]:
 
 
 _SORT: dict[str, Callable[[tuple], Any]] = {
-    "name": lambda r: r[NAME],
+    "name": lambda r: (r[NAME_SORT], r[NAME]),
     "uscc": lambda r: r[USCC],
     "town": lambda r: (_none_first(r[TOWN_ORDER]), r[TOWN]),
     "village": lambda r: (_none_first(r[VILLAGE_ORDER]), r[VILLAGE]),
@@ -129,8 +129,8 @@ class RegistryIndex:
         if cached is None:
             rows = self._rows
             base = self._orders.get(("name", False))
-            if base is None:  # tie-breakers: name, then id
-                ties = [(r[NAME], r[KEY]) for r in rows]
+            if base is None:  # tie-breakers: name (pinyin, then characters), then id
+                ties = [(r[NAME_SORT], r[NAME], r[KEY]) for r in rows]
                 base = self._orders[("name", False)] = sorted(range(len(rows)), key=ties.__getitem__)
             if (sort, descending) == ("name", False):
                 return base

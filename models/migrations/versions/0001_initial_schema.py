@@ -296,6 +296,7 @@ def upgrade() -> None:
 
     op.create_table('enterprises',
     sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('name_sort', sa.String(length=400), nullable=False),
     sa.Column('uscc', sa.String(length=18), nullable=False),
     sa.Column('town_id', sa.Uuid(), nullable=True),
     sa.Column('village_id', sa.Uuid(), nullable=True),
@@ -331,7 +332,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_enterprises_sector'), ['sector'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_status'), ['status'], unique=False)
         batch_op.create_index(batch_op.f('ix_enterprises_town_id'), ['town_id'], unique=False)
-        batch_op.create_index('ix_enterprises_name', ['name'], unique=False)
+        batch_op.create_index('ix_enterprises_name_sort', ['name_sort'], unique=False)
         batch_op.create_index('ix_enterprises_version', ['version'], unique=False)
         batch_op.create_index('ix_enterprises_updated_at', ['updated_at'], unique=False)
         batch_op.create_index('ix_enterprises_town_sector', ['town_id', 'sector'], unique=False)
@@ -655,7 +656,7 @@ def downgrade() -> None:
     with op.batch_alter_table('enterprises', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_enterprises_village_id'))
         batch_op.drop_index('ix_enterprises_town_sector')
-        batch_op.drop_index('ix_enterprises_name')
+        batch_op.drop_index('ix_enterprises_name_sort')
         batch_op.drop_index('ix_enterprises_version')
         batch_op.drop_index('ix_enterprises_updated_at')
         batch_op.drop_index(batch_op.f('ix_enterprises_town_id'))
