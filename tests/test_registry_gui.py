@@ -244,3 +244,14 @@ def test_first_start_offers_demo_data_and_fills_the_list(sqlite_url, qtbot, monk
     assert w.registry.list.model.total == 4027
     assert w.registry.list.town.count() == 16  # 全部镇 + 15 towns
     c.engine.dispose()
+
+
+def test_dialogs_reopen_with_the_size_the_user_left(ctx, qtbot):
+    first = EnterpriseDialog(ctx)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(first.width() + 37, 600)
+    first.reject()  # closing (saved or not) remembers the geometry
+    second = EnterpriseDialog(ctx)
+    qtbot.addWidget(second)
+    assert second.height() == 600

@@ -28,7 +28,7 @@ from models.services.errors import ConcurrentEdit, NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
 from ui.labels import enum_label
-from ui.widgets import OptionalDateEdit, ValueCombo
+from ui.widgets import OptionalDateEdit, ValueCombo, remember_geometry
 
 
 def _mark(widget: QWidget, invalid: bool) -> None:
@@ -51,6 +51,7 @@ class EnterpriseDialog(QDialog):
         self.setWindowTitle(self.tr("新建企业档案") if enterprise_id is None else self.tr("编辑企业档案"))
         self.setMinimumWidth(760)
         self._build()
+        remember_geometry(self, "EnterpriseDialog")
         self._load()
 
     @classmethod

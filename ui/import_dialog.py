@@ -51,6 +51,7 @@ from models.services.errors import ServiceError
 from ui import alerts
 from ui.context import AppContext
 from ui.tasks import TaskCancelled, run_in_session, run_task
+from ui.widgets import remember_geometry
 
 log = logging.getLogger(__name__)
 
@@ -301,6 +302,7 @@ class ImportEnterprisesDialog(QDialog):
         self.setWindowTitle(self.tr("导入企业名录"))
         self.setMinimumSize(760, 480)
         self.resize(1000, 620)  # fits a 1366×768 screen with its taskbar
+        remember_geometry(self, "ImportEnterprisesDialog")
 
         self.file_label = QLabel()
         self.file_label.setWordWrap(True)

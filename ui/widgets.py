@@ -45,3 +45,17 @@ class OptionalDateEdit(QDateEdit):
 
     def set_value(self, value: date | None) -> None:
         self.setDate(self._EMPTY if value is None else QDate(value.year, value.month, value.day))
+
+
+def remember_geometry(widget: QWidget, key: str) -> None:
+    """Restore ``widget``'s size and position from the user's settings now and save them when it closes
+    (Picard's PreserveGeometry): a dialog opens where the user left it, per dialog class."""
+    from PySide6.QtCore import QSettings
+
+    name = f"geometry/{key}"
+    saved = QSettings().value(name)
+    if saved is not None:
+        widget.restoreGeometry(saved)
+    done = getattr(widget, "finished", None)
+    if done is not None:
+        done.connect(lambda *_: QSettings().setValue(name, widget.saveGeometry()))
