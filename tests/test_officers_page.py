@@ -14,6 +14,7 @@ from ui import alerts
 from ui.context import AppContext
 from ui.officers_page import (
     ID_ROLE,
+    LeaveDialog,
     OfficerDialog,
     OfficersPage,
     OfficerTableModel,
@@ -202,3 +203,30 @@ def test_pages_fit_the_small_screen(ctx, qtbot):
     dlg = OfficerDialog(ctx)
     qtbot.addWidget(dlg)
     assert dlg.sizeHint().width() <= 1366 and dlg.sizeHint().height() <= 700
+
+
+def test_leave_dialog_adds_refuses_overlap_and_deletes(ctx, qtbot, monkeypatch):
+    with ctx.session() as s:
+        row = svc.officers(s)[0]
+    dlg = LeaveDialog(ctx, row.id)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    day = date.today() + timedelta(days=10)
+    dlg.start.set_value(day)
+    dlg.end.set_value(day - timedelta(days=1))
+    dlg.add()
+    assert dlg.error.isVisible() and dlg.end.property("invalid") is True and dlg.table.rowCount() == 0
+    dlg.end.set_value(day + timedelta(days=2))
+    dlg.reason.setText("年休假")
+    dlg.add()
+    assert dlg.table.rowCount() == 1 and not dlg.error.isVisible() and dlg.changed
+    dlg.start.set_value(day + timedelta(days=2))
+    dlg.end.set_value(day + timedelta(days=5))
+    dlg.add()
+    assert "时间重叠" in dlg.error.text() and dlg.table.rowCount() == 1
+    with ctx.session() as s:
+        assert "请假（年休假）" in svc.valid_for_enforcement(s, row.id, day + timedelta(days=1))
+    monkeypatch.setattr(alerts, "confirm", lambda *a: True)
+    dlg.table.selectRow(0)
+    dlg.delete_selected()
+    assert dlg.table.rowCount() == 0

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -473,6 +475,121 @@ class SupervisorDialog(_PersonDialog):
         return self._id
 
 
+class LeaveDialog(QDialog):
+    """An officer's leave and unavailable periods (请假登记). Entry point:
+    ``LeaveDialog.edit(parent, ctx, officer_id) -> bool`` (True when something was added or deleted)."""
+
+    def __init__(self, ctx: AppContext, officer_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._officer_id = officer_id
+        self.changed = False
+        with ctx.session() as s:
+            name = svc.officer(s, officer_id).data.name
+        self.setWindowTitle(self.tr("请假登记：%1").replace("%1", name))
+        self.setMinimumWidth(520)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("开始日期"), self.tr("结束日期"), self.tr("事由")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.start = OptionalDateEdit()
+        self.end = OptionalDateEdit()
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(100)
+        self.reason.setPlaceholderText(self.tr("如 年休假、培训、外出学习"))
+        self.add_button = QPushButton(self.tr("添加"))
+        self.delete_button = QPushButton(self.tr("删除所选"))
+        self.fields: dict[str, QWidget] = {"start": self.start, "end": self.end, "reason": self.reason}
+        self.error = QLabel()
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("从")))
+        row.addWidget(self.start)
+        row.addWidget(QLabel(self.tr("至")))
+        row.addWidget(self.end)
+        row.addWidget(self.reason, 1)
+        row.addWidget(self.add_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.delete_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.error)
+        lay.addLayout(bottom)
+        self.add_button.clicked.connect(self.add)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self._load()
+
+    @classmethod
+    def edit(cls, parent: QWidget | None, ctx: AppContext, officer_id: uuid.UUID) -> bool:
+        dlg = cls(ctx, officer_id, parent)
+        dlg.exec()
+        return dlg.changed
+
+    def _load(self) -> None:
+        with self._ctx.session() as s:
+            self._rows = svc.leaves(s, self._officer_id)
+        self.table.setRowCount(len(self._rows))
+        for i, r in enumerate(self._rows):
+            for j, text in enumerate((r.start.isoformat(), r.end.isoformat(), r.reason)):
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        self.delete_button.setEnabled(bool(self._rows))
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        for w in self.fields.values():
+            _mark(w, False)
+        for e in errors:
+            if e.field in self.fields:
+                _mark(self.fields[e.field], True)
+        self.error.setText("\n".join(e.message for e in errors))
+        self.error.setVisible(bool(errors))
+
+    def add(self) -> None:
+        data = svc.LeaveInput(self.start.value(), self.end.value(), self.reason.text())
+        try:
+            with self._ctx.session() as s:
+                svc.add_leave(s, self._officer_id, data, self._ctx.actor)
+        except ValidationFailed as exc:
+            self.show_errors(exc.errors)
+            return
+        except NotFound as exc:
+            alerts.warning(self, self.tr("未保存"), str(exc))
+            return
+        self.changed = True
+        self.show_errors([])
+        self.start.set_value(None)
+        self.end.set_value(None)
+        self.reason.clear()
+        self._load()
+
+    def delete_selected(self) -> None:
+        r = self.table.currentRow()
+        if not 0 <= r < len(self._rows):
+            return
+        leave = self._rows[r]
+        text = self.tr("删除 %1 至 %2 的请假记录？").replace("%1", leave.start.isoformat()).replace(
+            "%2", leave.end.isoformat())
+        if not alerts.confirm(self, self.tr("删除"), text):
+            return
+        try:
+            with self._ctx.session() as s:
+                svc.delete_leave(s, leave.id, self._ctx.actor)
+        except NotFound:
+            pass
+        self.changed = True
+        self._load()
+
+
 # ------------------------------------------------------------------------------------------------ pages
 
 
@@ -644,7 +761,10 @@ class OfficersPage(_ListPage):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, OfficerTableModel(), parent)
-        self.today = date.today()
+        self.today: date | None = None  # tests may pin the day; otherwise the current day at each refresh
+        self.leave_button = QPushButton(self.tr("请假登记…"))
+        self.buttons.insertWidget(3, self.leave_button)
+        self.leave_button.clicked.connect(self.edit_leave)
         self.search.setPlaceholderText(self.tr("搜索：姓名、部门、执法证号、电话或拼音首字母（Ctrl+F）"))
         self.department = ValueCombo()
         self.department.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -703,12 +823,16 @@ class OfficersPage(_ListPage):
         return svc.OfficerFilter(text=self.search.text(), department=self.department.value(),
                                  active=self.active.value(), certificate=self.certificate.value())
 
+    def _day(self) -> date:
+        return self.today or date.today()
+
     def _query(self) -> list[svc.OfficerRow]:
+        today = self._day()
         with self._ctx.session() as s:
             self.warning_days = svc.warning_days(s)
-            rows = svc.officers(s, self.current_filter(), self.today, self.warning_days)
-            expiring = svc.expiring_certificates(s, self.today, self.warning_days)
-            expired = svc.expired_certificates(s, self.today)
+            rows = svc.officers(s, self.current_filter(), today, self.warning_days)
+            expiring = svc.expiring_certificates(s, today, self.warning_days)
+            expired = svc.expired_certificates(s, today)
         self._show_banner(expiring, expired)
         return rows
 
@@ -733,11 +857,21 @@ class OfficersPage(_ListPage):
 
     def _confirm_deactivate(self, row: svc.OfficerRow) -> bool:
         with self._ctx.session() as s:
-            n = svc.upcoming_visits(s, self.today, officer_id=row.id)
+            n = svc.upcoming_visits(s, self._day(), officer_id=row.id)
         text = self.tr("停用执法人员“%1”？停用后不能再安排其参加检查，记录仍保留。").replace("%1", row.name)
         if n:
             text += "\n\n" + self.tr("其已排入 %n 次尚未进行的检查，请另行调整。", "", n)
         return alerts.confirm(self, self.tr("停用"), text)
+
+    def _update_buttons(self) -> None:
+        super()._update_buttons()
+        if hasattr(self, "leave_button"):
+            self.leave_button.setEnabled(self.selected_row() is not None)
+
+    def edit_leave(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            LeaveDialog.edit(self, self._ctx, item_id)
 
     def _set_active(self, s: Any, row: svc.OfficerRow, active: bool) -> None:
         svc.set_officer_active(s, row.id, active, row.version, self._ctx.actor)
