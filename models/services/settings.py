@@ -15,6 +15,7 @@ DEFAULTS: dict[str, Any] = {
     "agency_name": "汨罗市应急管理局",
     "county_name": "汨罗市",
     "county_abbr": "汨",
+    "officer_certificate_warning_days": 30,  # warn this many days before an enforcement certificate expires
 }
 
 
