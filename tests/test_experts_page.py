@@ -18,7 +18,15 @@ from models.services import demo
 from models.services import experts as svc
 from ui import alerts
 from ui.context import AppContext
-from ui.experts_page import ExpertDialog, ExpertsPage, ExpertTableModel, RecusalDialog
+from ui.experts_page import (
+    AssessmentDialog,
+    ExpertDialog,
+    ExpertsPage,
+    ExpertTableModel,
+    RecusalDialog,
+    SpecialtiesDialog,
+    UnavailabilityDialog,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -128,6 +136,9 @@ def test_list_shows_the_demo_pool_and_search_narrows(page, ctx, qtbot):
     page.specialty.set_value(fire.id)
     assert 1 <= page.model.rowCount() == fire.experts
     assert all("消防" in r.specialties for r in page.model._rows)
+    page.specialty.set_value(None)
+    page.group.set_value("危化组")
+    assert page.model.rowCount() >= 1 and all(r.group_name == "危化组" for r in page.model._rows)
     page.status.set_value(PersonStatus.DISMISSED)
     assert page.model.rowCount() == 0
     assert not page.edit_button.isEnabled()
@@ -232,3 +243,68 @@ def test_page_fits_1366x768(page, qtbot, tmp_path):
         page.tabs.setCurrentIndex(i)
         qtbot.wait(1)
         assert page.grab().save(str(tmp_path / f"experts_{i}.png"))
+
+
+def test_specialties_dialog_adds_and_refuses_deleting_one_in_use(ctx, qtbot, monkeypatch):
+    monkeypatch.setattr(alerts, "confirm", lambda *a, **k: True)
+    dlg = SpecialtiesDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.list.count() == len(demo.SPECIALTIES)
+    dlg.list.setCurrentRow(0)  # 危险化学品, held by experts
+    dlg.delete_button.click()
+    assert dlg.message.isVisible() and "不能删除" in dlg.message.text()
+    dlg.name.setText("应急救援")
+    for i in range(dlg.sectors.count()):
+        item = dlg.sectors.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.text() == "危险化学品" else Qt.CheckState.Unchecked)
+    dlg.add_button.click()
+    assert not dlg.message.isVisible() and dlg.changed
+    assert dlg.current().name == "应急救援" and dlg.current().sectors == ("危险化学品",)
+    dlg.name.setText("消防")
+    dlg.rename_button.click()
+    assert "已存在" in dlg.message.text() and dlg.name.property("invalid") is True
+    dlg.delete_button.click()  # unused: deleted
+    with ctx.session() as s:
+        assert "应急救援" not in {sp.name for sp in svc.specialties(s)}
+
+
+def test_leave_and_grade_through_the_ui(page, ctx, qtbot, monkeypatch):
+    page.table.selectRow(0)
+    expert = page.model.row_at(0)
+
+    def leave(dlg: QDialog) -> None:
+        assert isinstance(dlg, UnavailabilityDialog)
+        dlg.start.setDate(dlg.start.date().addDays(5))  # end before start: refused
+        qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        assert dlg.isVisible() and "结束日期不能早于开始日期" in dlg.messages["end"].text()
+        dlg.end.setDate(dlg.start.date().addDays(2))
+        dlg.reason.setText("年休假")
+        qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    with answering(leave):
+        page.leave_tab.buttons[0].click()
+    assert page.leave_tab.table.rowCount() == 1 and page.leave_tab.table.item(0, 2).text() == "年休假"
+
+    def grade(dlg: QDialog) -> None:
+        assert isinstance(dlg, AssessmentDialog)
+        dlg.year.setValue(2025)
+        dlg.grade.set_value("优秀")
+        qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    with answering(grade):
+        page.grade_tab.buttons[0].click()
+
+    def again(dlg: QDialog) -> None:
+        dlg.year.setValue(2025)
+        qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        assert dlg.isVisible() and "每年只能有一个考核等次" in dlg.messages["year"].text()
+        dlg.reject()
+
+    with answering(again):
+        page.grade_tab.buttons[0].click()
+    assert page.grade_tab.table.rowCount() == 1
+    page.work_tab.year.set_value(2025)
+    assert "2025" in page.work_tab.figures["grade"].text()
+    with ctx.session() as s:
+        assert [a.grade for a in svc.assessments(s, expert.id)] == ["优秀"]

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.enums import PERSON_STATUS_LABELS, VISIT_KIND_LABELS, PersonStatus
+from models.enums import PERSON_STATUS_LABELS, SECTORS, VISIT_KIND_LABELS, PersonStatus
 from models.services import enterprises as ent_svc
 from models.services import experts as svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
@@ -55,8 +55,9 @@ from ui.widgets import OptionalDateEdit, ValueCombo, remember_geometry
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExpertsPage", text)
+def _grade(grade: str) -> str:
+    """An annual grade (stored in Chinese, experts.GRADES) in the interface language; marked at the end."""
+    return QCoreApplication.translate("ExpertsPage", grade)
 
 
 def _d(value: date | None) -> str:
@@ -92,8 +93,8 @@ class ExpertTableModel(QAbstractTableModel):
         self.filter = svc.ExpertFilter()
         self._rows: list[svc.ExpertRow] = []
         self._text: list[tuple[str, ...]] = []
-        self._headers = (_t("姓名"), _t("性别"), _t("专业领域"), _t("专家组"), _t("职称"), _t("工作单位"),
-                         _t("电话"), _t("聘期"), _t("状态"))
+        self._headers = (self.tr("姓名"), self.tr("性别"), self.tr("专业领域"), self.tr("专家组"), self.tr("职称"),
+                         self.tr("工作单位"), self.tr("电话"), self.tr("聘期"), self.tr("状态"))
 
     def refresh(self) -> None:
         with self._ctx.session() as s:
@@ -540,7 +541,7 @@ class AssessmentDialog(_FormDialog):
         self.year.setValue(date.today().year - 1 if date.today().month < 7 else date.today().year)
         self.grade = ValueCombo()
         for g in svc.GRADES:
-            self.grade.add(_t(g), g)
+            self.grade.add(_grade(g), g)
         self.remark = _line(200)
         self._row(self.tr("年度 *"), "year", self.year)
         self._row(self.tr("考核等次 *"), "grade", self.grade)
@@ -555,6 +556,138 @@ class AssessmentDialog(_FormDialog):
         with self._ctx.session() as s:
             return svc.add_assessment(s, self._expert_id, self.year.value(), self.grade.value(), self.remark.text(),
                                       self._ctx.actor)
+
+
+class SpecialtiesDialog(QDialog):
+    """专业领域 vocabulary: add, rename, the enterprise sectors each field covers, delete an unused one.
+    Entry: ``SpecialtiesDialog.manage(parent, ctx) -> True if anything changed``."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.changed = False
+        self.setWindowTitle(self.tr("专业领域"))
+        self.setMinimumSize(640, 460)
+        self.list = QListWidget()
+        self.name = _line(40)
+        self.sectors = QListWidget()
+        self.message = QLabel()
+        self.message.setProperty("role", "error")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self.add_button = QPushButton(self.tr("新增"))
+        self.rename_button = QPushButton(self.tr("改名"))
+        self.sectors_button = QPushButton(self.tr("保存覆盖行业"))
+        self.delete_button = QPushButton(self.tr("删除"))
+        right = QVBoxLayout()
+        form = QFormLayout()
+        form.addRow(self.tr("名称"), self.name)
+        right.addLayout(form)
+        row = QHBoxLayout()
+        for b in (self.add_button, self.rename_button, self.delete_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        right.addLayout(row)
+        right.addWidget(QLabel(self.tr("覆盖的企业行业（排期时按此匹配专家与企业）")))
+        right.addWidget(self.sectors, 1)
+        right.addWidget(self.sectors_button, 0, Qt.AlignmentFlag.AlignRight)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 2)
+        body.addLayout(right, 3)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
+        close.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.message)
+        lay.addLayout(body, 1)
+        lay.addWidget(close)
+        self.list.currentRowChanged.connect(lambda _r: self._show_current())
+        self.add_button.clicked.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.sectors_button.clicked.connect(self.save_sectors)
+        self.delete_button.clicked.connect(self.delete)
+        self._load()
+
+    @classmethod
+    def manage(cls, parent: QWidget | None, ctx: AppContext) -> bool:
+        dlg = cls(ctx, parent)
+        try:
+            dlg.exec()
+            return dlg.changed
+        finally:
+            dlg.deleteLater()
+
+    def _load(self, keep: uuid.UUID | None = None) -> None:
+        with self._ctx.session() as s:
+            self._rows = svc.specialties(s)
+            used = set(ent_svc.sectors_in_use(s))
+        self._all_sectors = list(dict.fromkeys([*SECTORS, *sorted(used - set(SECTORS)),
+                                                *(x for r in self._rows for x in r.sectors)]))
+        self.list.blockSignals(True)
+        self.list.clear()
+        for r in self._rows:
+            item = QListWidgetItem(self.tr("%1（%2名专家）").replace("%1", r.name).replace("%2", str(r.experts)))
+            item.setData(ID_ROLE, r.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        row = next((i for i, r in enumerate(self._rows) if r.id == keep), 0 if self._rows else -1)
+        self.list.setCurrentRow(row)
+        self._show_current()
+
+    def current(self) -> svc.SpecialtyRow | None:
+        row = self.list.currentRow()
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _show_current(self) -> None:
+        r = self.current()
+        self.name.setText(r.name if r else "")
+        self.sectors.clear()
+        for sec in self._all_sectors:
+            item = QListWidgetItem(enum_label(sec))
+            item.setData(ID_ROLE, sec)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if r and sec in r.sectors else Qt.CheckState.Unchecked)
+            self.sectors.addItem(item)
+        for b in (self.rename_button, self.sectors_button, self.delete_button):
+            b.setEnabled(r is not None)
+
+    def _checked_sectors(self) -> list[str]:
+        return [self.sectors.item(i).data(ID_ROLE) for i in range(self.sectors.count())
+                if self.sectors.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _do(self, action: Any) -> None:  # action(session) -> id to keep selected
+        try:
+            with self._ctx.session() as s:
+                keep = action(s)
+        except (ValidationFailed, NotFound) as exc:
+            self.message.setText(str(exc))
+            self.message.show()
+            _mark(self.name, isinstance(exc, ValidationFailed) and any(e.field == "name" for e in exc.errors))
+            return
+        self.message.hide()
+        _mark(self.name, False)
+        self.changed = True
+        self._load(keep)
+
+    def add(self) -> None:
+        self._do(lambda s: svc.add_specialty(s, self.name.text(), self._checked_sectors(), self._ctx.actor))
+
+    def rename(self) -> None:
+        r = self.current()
+        if r is not None:
+            self._do(lambda s: (svc.rename_specialty(s, r.id, self.name.text(), self._ctx.actor), r.id)[1])
+
+    def save_sectors(self) -> None:
+        r = self.current()
+        if r is not None:
+            self._do(lambda s: (svc.set_specialty_sectors(s, r.id, self._checked_sectors(), self._ctx.actor),
+                                r.id)[1])
+
+    def delete(self) -> None:
+        r = self.current()
+        if r is not None and alerts.confirm(self, self.tr("删除专业领域"),
+                                            self.tr("删除专业领域“%1”吗？").replace("%1", r.name)):
+            self._do(lambda s: svc.delete_specialty(s, r.id, self._ctx.actor))
 
 
 # ================================================================================================ detail tabs
@@ -672,7 +805,7 @@ class WorkFileTab(QWidget):
         basis = self.tr("按次") if wf.fee_basis == "visit" else self.tr("按人·日")
         f["fees"].setText(self.tr("%1 元（%2 %3 元）").replace("%1", f"{wf.fees_owed:,.0f}").replace("%2", basis)
                           .replace("%3", f"{wf.fee_rate:g}"))
-        f["grade"].setText("；".join(f"{a.year}：{_t(a.grade)}" for a in wf.assessments) or "—")
+        f["grade"].setText("；".join(f"{a.year}：{_grade(a.grade)}" for a in wf.assessments) or "—")
         _fill(self.visits, [[_d(v.day), enum_label(VISIT_KIND_LABELS.get(v.kind, v.kind)), v.firms,
                              "" if v.rating is None else str(v.rating), v.remark] for v in wf.visits])
 
@@ -693,7 +826,8 @@ class ExpertsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.specialty = ValueCombo()
         self.status = ValueCombo()
-        for w in (self.specialty, self.status):
+        self.group = ValueCombo()
+        for w in (self.specialty, self.group, self.status):
             w.setSizeAdjustPolicy(ValueCombo.SizeAdjustPolicy.AdjustToContents)
         self.count_label = QLabel()
         self.count_label.setObjectName("resultCount")
@@ -701,12 +835,15 @@ class ExpertsPage(QWidget):
         self.edit_button = QPushButton(self.tr("编辑"))
         self.status_button = QPushButton(self.tr("停用…"))
         self.status_button.setToolTip(self.tr("暂停、解聘或恢复在库"))
+        self.specialties_button = QPushButton(self.tr("专业领域…"))
+        self.specialties_button.setToolTip(self.tr("维护专业领域及其覆盖的企业行业"))
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.specialty)
+        top.addWidget(self.group)
         top.addWidget(self.status)
         top.addWidget(self.count_label)
-        for b in (self.new_button, self.edit_button, self.status_button):
+        for b in (self.new_button, self.edit_button, self.status_button, self.specialties_button):
             top.addWidget(b)
 
         self.model = ExpertTableModel(ctx, self)
@@ -718,7 +855,7 @@ class ExpertsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        for i, w in enumerate((80, 44, 190, 72, 100, 250, 112, 180, 56)):
+        for i, w in enumerate((80, 56, 200, 84, 100, 226, 112, 180, 56)):
             self.table.setColumnWidth(i, w)
         self.table.horizontalHeader().setStretchLastSection(True)
 
@@ -727,7 +864,7 @@ class ExpertsPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.recusal_tab = _ListTab([self.tr("企业"), self.tr("回避原因"), self.tr("具体情况"), self.tr("回避至"),
-                                     self.tr("状态")], [300, 330, 220, 96],
+                                     self.tr("状态")], [280, 400, 200, 96],
                                     [(self.tr("添加回避…"), self.add_recusal), (self.tr("结束回避"), self.end_recusal),
                                      (self.tr("删除"), self.delete_recusal)])
         self.leave_tab = _ListTab([self.tr("开始日期"), self.tr("结束日期"), self.tr("事由")], [110, 110],
@@ -761,6 +898,8 @@ class ExpertsPage(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         self.specialty.currentIndexChanged.connect(self.apply_filter)
         self.status.currentIndexChanged.connect(self.apply_filter)
+        self.group.currentIndexChanged.connect(self.apply_filter)
+        self.specialties_button.clicked.connect(self.manage_specialties)
         self.new_button.clicked.connect(self.new_expert)
         self.edit_button.clicked.connect(self.edit_expert)
         self.status_button.clicked.connect(self.change_status)
@@ -773,10 +912,11 @@ class ExpertsPage(QWidget):
     # ------------------------------------------------------------------ list
 
     def _fill_combos(self) -> None:
-        chosen = (self.specialty.value(), self.status.value())
+        chosen = (self.specialty.value(), self.status.value(), self.group.value())
         self._loading = True
         with self._ctx.session() as s:
             specs = svc.specialties(s)
+            groups = svc.groups(s)
         self.specialty.clear()
         self.specialty.add(self.tr("全部专业领域"), None)
         for sp in specs:
@@ -785,13 +925,18 @@ class ExpertsPage(QWidget):
         self.status.add(self.tr("全部状态"), None)
         for code, label in PERSON_STATUS_LABELS.items():
             self.status.add(enum_label(label), code)
+        self.group.clear()
+        self.group.add(self.tr("全部专家组"), None)
+        for g in groups:
+            self.group.add(g, g)
         self.specialty.set_value(chosen[0])
         self.status.set_value(chosen[1])
+        self.group.set_value(chosen[2])
         self._loading = False
 
     def current_filter(self) -> svc.ExpertFilter:
         return svc.ExpertFilter(text=self.search.text(), specialty_id=self.specialty.value(),
-                                status=self.status.value())
+                                status=self.status.value(), group_name=self.group.value())
 
     def apply_filter(self) -> None:
         if self._loading:
@@ -829,6 +974,10 @@ class ExpertsPage(QWidget):
             self.reload()
             self.select(eid)
 
+    def manage_specialties(self) -> None:
+        if SpecialtiesDialog.manage(self, self._ctx):
+            self.reload()
+
     def change_status(self) -> None:
         eid = self.selected_id()
         if eid is not None and StatusDialog.ask(self, self._ctx, eid) is not None:
@@ -863,7 +1012,7 @@ class ExpertsPage(QWidget):
                                          self.tr("有效") if r.active else self.tr("已结束")] for r in recs],
               [r.id for r in recs])
         _fill(self.leave_tab.table, [[_d(u.start), _d(u.end), u.reason] for u in leave], [u.id for u in leave])
-        _fill(self.grade_tab.table, [[str(a.year), _t(a.grade), a.remark] for a in grades], [a.id for a in grades])
+        _fill(self.grade_tab.table, [[str(a.year), _grade(a.grade), a.remark] for a in grades], [a.id for a in grades])
         self.work_tab.display(wf)
 
     def add_recusal(self) -> None:
@@ -911,6 +1060,6 @@ class ExpertsPage(QWidget):
             self.show_detail()
 
 
-# Grades are stored in Chinese (experts.GRADES) and shown through _t(); marked here for lupdate.
+# Grades are stored in Chinese (experts.GRADES) and shown through _grade(); marked here for lupdate.
 _GRADE_MARKS = [QT_TRANSLATE_NOOP("ExpertsPage", "优秀"), QT_TRANSLATE_NOOP("ExpertsPage", "称职"),
                 QT_TRANSLATE_NOOP("ExpertsPage", "不称职")]
