@@ -87,6 +87,9 @@ def test_update_conflict_and_specialty_change_bumps_version(pool):
         assert s.query(AuditEntry).filter_by(entity_id=eid, action="update").count() == 1
     with pytest.raises(NotFound), session_scope(factory) as s:
         svc.update(s, uuid.uuid4(), first.data, 1)
+    with session_scope(factory) as s:
+        same = svc.get(s, eid)
+        assert svc.update(s, eid, same.data, same.version) == same.version  # nothing changed: no new version
 
 
 def test_simultaneous_saves_one_wins_at_the_database(pool):

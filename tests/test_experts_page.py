@@ -308,3 +308,37 @@ def test_leave_and_grade_through_the_ui(page, ctx, qtbot, monkeypatch):
     assert "2025" in page.work_tab.figures["grade"].text()
     with ctx.session() as s:
         assert [a.grade for a in svc.assessments(s, expert.id)] == ["优秀"]
+
+
+def test_dialog_conflict_offers_the_latest_version(ctx, qtbot, monkeypatch):
+    with ctx.session() as s:
+        row = svc.search(s)[0]
+    dlg = ExpertDialog(ctx, row.id)
+    qtbot.addWidget(dlg)
+    with ctx.session() as s:  # another user saves meanwhile
+        rec = svc.get(s, row.id)
+        rec.data.title = "正高级工程师"
+        svc.update(s, row.id, rec.data, rec.version, "另一用户")
+    asked: list[str] = []
+    monkeypatch.setattr(alerts, "confirm", lambda _p, _t, text: asked.append(text) or True)
+    dlg.employer.setText("新单位")
+    dlg.save()
+    assert asked and "其他用户修改" in asked[0]
+    assert dlg.result() != QDialog.DialogCode.Accepted
+    assert dlg.title.text() == "正高级工程师" and dlg.employer.text() == row.employer  # reloaded
+    dlg.employer.setText("新单位")
+    dlg.save()
+    assert dlg.result() == QDialog.DialogCode.Accepted
+    with ctx.session() as s:
+        assert svc.get(s, row.id).data.employer == "新单位"
+
+
+def test_page_state_round_trip(page, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    page.splitter.setSizes([200, 400])
+    page.save_state(settings)
+    page.splitter.setSizes([400, 200])
+    page.restore_state(settings)
+    assert page.splitter.sizes()[0] < page.splitter.sizes()[1]

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QDate,
     QModelIndex,
     QPersistentModelIndex,
+    QSettings,
     Qt,
 )
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -227,8 +228,7 @@ class _FormDialog(QDialog):
             self.show_errors(exc.errors)
             return
         except ConcurrentEdit as exc:
-            alerts.warning(self, self.tr("未保存"), str(exc))
-            self.reject()
+            self._conflict(str(exc))
             return
         except NotFound as exc:
             alerts.warning(self, self.tr("未保存"), str(exc))
@@ -236,6 +236,11 @@ class _FormDialog(QDialog):
             return
         self.saved_id = saved
         self.accept()
+
+    def _conflict(self, message: str) -> None:
+        """Somebody else saved first; nothing was written. Forms that can reload override this."""
+        alerts.warning(self, self.tr("未保存"), message)
+        self.reject()
 
     @classmethod
     def _run(cls, dlg: _FormDialog) -> uuid.UUID | None:
@@ -302,7 +307,7 @@ class ExpertDialog(_FormDialog):
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
-        rl.addWidget(QLabel(self.tr("专业领域 *（可多选）")))
+        rl.addWidget(QLabel(self.tr("专业领域 *（点击勾选，可多选）")))
         rl.addWidget(self.specialties, 1)
         spec_message = QLabel()
         spec_message.setProperty("role", "error")
@@ -366,6 +371,18 @@ class ExpertDialog(_FormDialog):
         self.term_end.set_value(d.term_end)
         self.status.set_value(d.status)
         self.notes.setPlainText(d.notes)
+
+    def _conflict(self, message: str) -> None:
+        if alerts.confirm(self, self.tr("未保存"),
+                          message + "\n\n" + self.tr("现在载入最新内容吗？您在本窗口中的修改将被放弃。")):
+            self.reload()
+
+    def reload(self) -> None:
+        """Show the expert as saved in the database now (after another user's save)."""
+        self.group.clear()
+        self.specialties.clear()
+        self._load()
+        self.show_errors([])
 
     def check_specialties(self, names: list[str]) -> None:
         for i in range(self.specialties.count()):
@@ -908,6 +925,16 @@ class ExpertsPage(QWidget):
         QShortcut(QKeySequence("Ctrl+F"), self, activated=lambda: (self.search.setFocus(), self.search.selectAll()))
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_expert)
         self.apply_filter()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("experts/splitter", self.splitter.saveState())
+        settings.setValue("experts/header", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, target in (("experts/splitter", self.splitter), ("experts/header", self.table.horizontalHeader())):
+            state = settings.value(key)
+            if state is not None:
+                target.restoreState(state)
 
     # ------------------------------------------------------------------ list
 

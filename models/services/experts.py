@@ -352,8 +352,9 @@ def update(session: Session, expert_id: uuid.UUID, data: ExpertInput, expected_v
     after_specs = [s.name for s in ent.specialties]
     if before_specs != after_specs:
         changed["specialties"] = [before_specs, after_specs]
-    ent.updated_at = utcnow()  # a change of fields only (secondary table) must bump the version too
     if changed:
+        # a change of fields only (the secondary table) must bump the version, and be guarded by it, too
+        ent.updated_at = utcnow()
         audit.record(session, actor, "expert", ent.id, "update", changes=changed)
     _flush_guarded(session)
     return ent.version
