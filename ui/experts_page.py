@@ -792,7 +792,7 @@ class WorkFileTab(QWidget):
         for c in (1, 3, 5, 7):
             grid.setColumnStretch(c, 1)
         self.visits = _table([self.tr("日期"), self.tr("类型"), self.tr("检查企业"), self.tr("评分"), self.tr("评价")])
-        for i, w in enumerate((96, 110, 420, 56)):
+        for i, w in enumerate((96, 110, 420, 64)):
             self.visits.setColumnWidth(i, w)
         head = QHBoxLayout()
         head.addWidget(QLabel(self.tr("年度：")))
@@ -872,7 +872,7 @@ class ExpertsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
-        for i, w in enumerate((80, 56, 200, 84, 100, 226, 112, 180, 56)):
+        for i, w in enumerate((80, 64, 200, 84, 100, 218, 112, 180, 56)):
             self.table.setColumnWidth(i, w)
         self.table.horizontalHeader().setStretchLastSection(True)
 
