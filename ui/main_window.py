@@ -101,7 +101,6 @@ class MainWindow(QMainWindow):
         row = max(self.nav.currentRow(), 0)
         self.nav.setCurrentRow(row)
         self.show_module(row)
-        self.registry.restore_state(self._settings)
 
     @property
     def ready(self) -> bool:
@@ -119,6 +118,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.pages[key] = page
+            if hasattr(page, "restore_state"):  # column widths, splitters … as the user left them
+                page.restore_state(self._settings)
         return self.pages[key]
 
     def show_module(self, row: int) -> None:
@@ -133,8 +134,9 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self._settings.setValue("main/geometry", self.saveGeometry())
-        if "registry" in self.pages:
-            self.registry.save_state(self._settings)
+        for page in self.pages.values():
+            if hasattr(page, "save_state"):
+                page.save_state(self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

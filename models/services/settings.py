@@ -16,6 +16,13 @@ DEFAULTS: dict[str, Any] = {
     "county_name": "汨罗市",
     "county_abbr": "汨",
     "officer_certificate_warning_days": 30,  # warn this many days before an enforcement certificate expires
+    # Expert pool (models/services/experts.py). The local recusal rule is unconfirmed (domain/experts.md [verify]).
+    "expert_recusal_reasons": ["在该企业任职", "近亲属在该企业任职",
+                               "近三年为该企业提供过有偿服务（安全评价、咨询、设计、培训）", "其他利害关系"],
+    "expert_paid_service_years": 3,
+    "expert_fee_basis": "visit",  # or "person_day"
+    "expert_fee_per_visit": 500,  # yuan; placeholder until the office sets its rate
+    "expert_fee_per_person_day": 800,  # yuan; placeholder until the office sets its rate
 }
 
 
