@@ -15,6 +15,7 @@ from models.enums import MemberRole, PersonStatus, Severity, VisitKind, VisitSta
 from models.services import enterprises
 from models.services import experts as svc
 from models.services.errors import ConcurrentEdit, NotFound, ValidationFailed
+from models.services.settings import DEFAULTS as settings_defaults
 from tests import factories as f
 
 
@@ -168,7 +169,7 @@ def test_recusal_active_until_its_end_date(pool):
     factory = pool["factory"]
     eid = _expert(factory, [pool["chem"]])
     today = date.today()
-    reasons = svc.EXPERT_SETTINGS["expert_recusal_reasons"]
+    reasons = settings_defaults["expert_recusal_reasons"]
     with session_scope(factory) as s:
         rid = svc.add_recusal(s, eid, svc.RecusalInput(pool["firm"], reasons[2], "2025年做过安全评价",
                                                        today + timedelta(days=10)), "测试员")
@@ -285,7 +286,7 @@ def test_work_file_counts(pool):
         assert sorted(wf.ratings) == [4, 5] and wf.average_rating == 4.5
         assert wf.refused_count == 1 and wf.refused[0].remark == "出差"
         assert wf.fee_basis == "visit"
-        assert wf.fees_owed == 3 * svc.EXPERT_SETTINGS["expert_fee_per_visit"]
+        assert wf.fees_owed == 3 * settings_defaults["expert_fee_per_visit"]
         assert [a.grade for a in wf.assessments] == ["优秀"]
         first = next(v for v in wf.visits if v.day == date(2025, 3, 2))
         assert first.firms == "汨罗市测试1号化工有限公司、汨罗市测试2号化工有限公司"
@@ -297,14 +298,18 @@ def test_work_file_counts(pool):
         assert len(everything.assessments) == 2
 
 
-def test_work_file_fee_per_person_day(pool, monkeypatch):
+def test_work_file_fee_per_person_day(pool):
+    from models.services import settings
+
     factory = pool["factory"]
     eid = _expert(factory, [pool["chem"]])
-    monkeypatch.setitem(svc.EXPERT_SETTINGS, "expert_fee_basis", "person_day")
+    with session_scope(factory) as s:  # the office's setting, as the settings table holds it
+        settings.put(s, "expert_fee_basis", "person_day")
+        settings.put(s, "expert_fee_per_person_day", 760)
     with session_scope(factory) as s:
         _visit(s, date(2025, 3, 2), VisitStatus.DONE, [(eid, {})], [pool["firm"]], "pm")
         _visit(s, date(2025, 3, 3), VisitStatus.DONE, [(eid, {})], [pool["firm"]])
     with session_scope(factory) as s:
         wf = svc.work_file(s, eid, 2025)
         assert wf.fee_basis == "person_day" and wf.person_days == 1.5
-        assert wf.fees_owed == 1.5 * svc.EXPERT_SETTINGS["expert_fee_per_person_day"]
+        assert wf.fees_owed == 1.5 * 760

@@ -16,6 +16,7 @@ from models.db import make_engine, make_session_factory
 from models.enums import PersonStatus
 from models.services import demo
 from models.services import experts as svc
+from models.services.settings import DEFAULTS as settings_defaults
 from ui import alerts
 from ui.context import AppContext
 from ui.experts_page import (
@@ -214,7 +215,7 @@ def test_add_and_end_a_recusal_through_the_ui(page, ctx, qtbot, monkeypatch):
         dlg.firm_search.setText("化工")
         assert dlg.firm.value() is not None
         firm_name.append(dlg.firm.currentText().split("（")[0])
-        dlg.reason.set_value(svc.EXPERT_SETTINGS["expert_recusal_reasons"][2])
+        dlg.reason.set_value(settings_defaults["expert_recusal_reasons"][2])
         assert dlg.until.value() is not None  # proposed from the paid-service look-back years
         qtbot.mouseClick(dlg.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 

@@ -39,24 +39,8 @@ from models.services import settings as settings_svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
 from models.text import normalize_phone, phone_problem, pinyin_keys
 
-# Settings a county may change. Read through models.services.settings when the key is registered there (in
-# settings.DEFAULTS), else these defaults apply.
-EXPERT_SETTINGS: dict[str, Any] = {
-    # 回避 reasons offered and accepted; a reason beginning with "其他" needs a detail.
-    "expert_recusal_reasons": [
-        "在该企业任职",
-        "近亲属在该企业任职",
-        "近三年为该企业提供过有偿服务（安全评价、咨询、设计、培训）",
-        "其他利害关系",
-    ],
-    # How many years back paid work (安全评价、咨询、设计、培训) for a firm makes an expert recuse himself; the
-    # recusal form proposes the end date ``until`` = the last day of paid work + this many years.
-    "expert_paid_service_years": 3,
-    # Fees: "visit" (rate per visit) or "person_day" (rate per person-day; a half-day visit counts 0.5).
-    "expert_fee_basis": "visit",
-    "expert_fee_per_visit": 500,
-    "expert_fee_per_person_day": 800,
-}
+# Settings a county may change (recusal reasons, look-back years, fee basis and rates) are in
+# models.services.settings.DEFAULTS, keys "expert_*".
 
 GRADES: tuple[str, ...] = ("优秀", "称职", "不称职")
 GENDERS: tuple[str, ...] = ("", "男", "女")
@@ -79,10 +63,8 @@ _LIMITS = {"name": 40, "phone": 20, "employer": 100, "title": 40, "licences": 20
 
 
 def setting(session: Session, key: str) -> Any:
-    """An expert setting: the stored value when settings knows the key, else the default of EXPERT_SETTINGS."""
-    if key in settings_svc.DEFAULTS:
-        return settings_svc.get(session, key)
-    return EXPERT_SETTINGS[key]
+    """An expert setting (models/services/settings.py: the stored value, else its default)."""
+    return settings_svc.get(session, key)
 
 
 def recusal_reasons(session: Session) -> list[str]:
@@ -790,7 +772,6 @@ def work_file(session: Session, expert_id: uuid.UUID, year: int | None = None) -
 
 
 __all__ = [
-    "EXPERT_SETTINGS",
     "GRADES",
     "AssessmentRow",
     "ExpertFilter",

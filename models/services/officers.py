@@ -25,22 +25,18 @@ from models.services.errors import ConcurrentEdit, FieldError, NotFound, Service
 from models.text import normalize_phone, phone_problem, pinyin_keys
 
 # Settings this module reads; the key belongs in models.services.settings.DEFAULTS (read from there when present).
-SETTING_DEFAULTS: dict[str, Any] = {
-    "officer_certificate_warning_days": 30,  # warn this many days before an enforcement certificate expires
-}
 
 
 def setting(session: Session, key: str) -> Any:
-    if key in settings_svc.DEFAULTS:
-        return settings_svc.get(session, key)
-    return SETTING_DEFAULTS[key]
+    """An officer setting (models/services/settings.py: the stored value, else its default)."""
+    return settings_svc.get(session, key)
 
 
 def warning_days(session: Session) -> int:
     try:
         return max(0, int(setting(session, "officer_certificate_warning_days")))
     except (TypeError, ValueError):
-        return SETTING_DEFAULTS["officer_certificate_warning_days"]
+        return settings_svc.DEFAULTS["officer_certificate_warning_days"]
 
 
 class InUse(ServiceError):
@@ -596,7 +592,6 @@ __all__ = [
     "CERT_MISSING",
     "CERT_STATES",
     "CERT_VALID",
-    "SETTING_DEFAULTS",
     "InUse",
     "LeaveInput",
     "LeaveRow",
