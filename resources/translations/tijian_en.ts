@@ -237,24 +237,47 @@
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="554"/>
+        <source>登记年度考核</source>
+        <translation>Record annual assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="563"/>
+        <source>年度 *</source>
+        <translation>Year *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="564"/>
+        <source>考核等次 *</source>
+        <translation>Grade *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="565"/>
+        <source>说明</source>
+        <translation>Remarks</translation>
+    </message>
+</context>
+<context>
     <name>BadRowsModel</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="129"/>
+        <location filename="../../ui/import_dialog.py" line="130"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="131"/>
+        <location filename="../../ui/import_dialog.py" line="132"/>
         <source>列</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="133"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="118"/>
+        <location filename="../../ui/import_dialog.py" line="119"/>
         <source>第 {row} 行</source>
         <translation>Row {row}</translation>
     </message>
@@ -315,158 +338,158 @@
         <translation>Edit enterprise archive</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="74"/>
+        <location filename="../../ui/enterprise_dialog.py" line="75"/>
         <source>18位，如 91430681MA4L00001N</source>
         <translation>18 characters, e.g. 91430681MA4L00001N</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="81"/>
+        <location filename="../../ui/enterprise_dialog.py" line="82"/>
         <source>未评级</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="84"/>
+        <location filename="../../ui/enterprise_dialog.py" line="85"/>
         <source>高危企业（双重预防机制）</source>
         <translation>High-risk (dual prevention)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="85"/>
+        <location filename="../../ui/enterprise_dialog.py" line="86"/>
         <source>高新区（园区）企业</source>
         <translation>In industrial park</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="90"/>
+        <location filename="../../ui/enterprise_dialog.py" line="91"/>
         <source>变更状态时必填</source>
         <translation>Required if status changes</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="97"/>
+        <location filename="../../ui/enterprise_dialog.py" line="98"/>
         <source>未填</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="114"/>
+        <location filename="../../ui/enterprise_dialog.py" line="115"/>
         <source>基本信息</source>
         <translation>Basic data</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="117"/>
+        <location filename="../../ui/enterprise_dialog.py" line="118"/>
         <source>单位名称 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="118"/>
+        <location filename="../../ui/enterprise_dialog.py" line="119"/>
         <source>统一社会信用代码 *</source>
         <translation>Credit code (USCC) *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="119"/>
+        <location filename="../../ui/enterprise_dialog.py" line="120"/>
         <source>行业领域 *</source>
         <translation>Sector *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="120"/>
+        <location filename="../../ui/enterprise_dialog.py" line="121"/>
         <source>所属镇 *</source>
         <translation>Town *</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="121"/>
+        <location filename="../../ui/enterprise_dialog.py" line="122"/>
         <source>所属村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="122"/>
+        <location filename="../../ui/enterprise_dialog.py" line="123"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="123"/>
+        <location filename="../../ui/enterprise_dialog.py" line="124"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="126"/>
+        <location filename="../../ui/enterprise_dialog.py" line="127"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="127"/>
+        <location filename="../../ui/enterprise_dialog.py" line="128"/>
         <source>变更原因</source>
         <translation>Reason for change</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="128"/>
+        <location filename="../../ui/enterprise_dialog.py" line="129"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="134"/>
+        <location filename="../../ui/enterprise_dialog.py" line="135"/>
         <source>负责人与规模</source>
         <translation>People and size</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="137"/>
+        <location filename="../../ui/enterprise_dialog.py" line="138"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="138"/>
+        <location filename="../../ui/enterprise_dialog.py" line="139"/>
         <source>法定代表人电话</source>
         <translation>Legal rep. phone</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="139"/>
+        <location filename="../../ui/enterprise_dialog.py" line="140"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="140"/>
+        <location filename="../../ui/enterprise_dialog.py" line="141"/>
         <source>安全负责人</source>
         <translation>Safety manager</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="141"/>
+        <location filename="../../ui/enterprise_dialog.py" line="142"/>
         <source>安全负责人电话</source>
         <translation>Safety manager phone</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="142"/>
+        <location filename="../../ui/enterprise_dialog.py" line="143"/>
         <source>从业人数</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="147"/>
+        <location filename="../../ui/enterprise_dialog.py" line="148"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="150"/>
+        <location filename="../../ui/enterprise_dialog.py" line="151"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="151"/>
+        <location filename="../../ui/enterprise_dialog.py" line="152"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="177"/>
+        <location filename="../../ui/enterprise_dialog.py" line="178"/>
         <source>（请选择）</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="222"/>
+        <location filename="../../ui/enterprise_dialog.py" line="223"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="285"/>
-        <location filename="../../ui/enterprise_dialog.py" line="290"/>
+        <location filename="../../ui/enterprise_dialog.py" line="286"/>
+        <location filename="../../ui/enterprise_dialog.py" line="291"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/enterprise_dialog.py" line="286"/>
+        <location filename="../../ui/enterprise_dialog.py" line="287"/>
         <source>现在载入最新内容吗？您在本窗口中的修改将被放弃。</source>
         <translation>Load the latest version now? Your changes in this window will be discarded.</translation>
     </message>
@@ -543,187 +566,590 @@
     </message>
 </context>
 <context>
+    <name>ExpertDialog</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="266"/>
+        <source>新建专家</source>
+        <translation>New expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="266"/>
+        <source>编辑专家资料</source>
+        <translation>Edit expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="270"/>
+        <source>（未填）</source>
+        <translation>(not set)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="271"/>
+        <source>男</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="272"/>
+        <source>女</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="274"/>
+        <source>手机11位，或座机如 0730-5212345</source>
+        <translation>Mobile: 11 digits, or landline e.g. 0730-5212345</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="277"/>
+        <source>如 高级工程师</source>
+        <translation>e.g. senior engineer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="279"/>
+        <source>如 注册安全工程师；注册消防工程师</source>
+        <translation>e.g. registered safety engineer; registered fire engineer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="295"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="296"/>
+        <source>性别</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="297"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="298"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="299"/>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="300"/>
+        <source>执业资格</source>
+        <translation>Licences</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="301"/>
+        <source>专家组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="302"/>
+        <source>聘期起</source>
+        <translation>Term from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="303"/>
+        <source>聘期止</source>
+        <translation>Term until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="304"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="305"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="310"/>
+        <source>专业领域 *（点击勾选，可多选）</source>
+        <translation>Fields * (tick one or more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="344"/>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="355"/>
+        <source>覆盖行业：</source>
+        <translation>Sectors covered: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="376"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="377"/>
+        <source>现在载入最新内容吗？您在本窗口中的修改将被放弃。</source>
+        <translation>Load the latest version now? Your changes in this window will be discarded.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertTableModel</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="97"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="97"/>
+        <source>性别</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="97"/>
+        <source>专业领域</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="97"/>
+        <source>专家组</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="97"/>
+        <source>职称</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="98"/>
+        <source>工作单位</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="98"/>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="98"/>
+        <source>聘期</source>
+        <translation>Term</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="98"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsPage</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="842"/>
+        <source>搜索：姓名、工作单位、电话、职称或拼音首字母（Ctrl+F）</source>
+        <translation>Search: name, employer, phone, title or pinyin initials (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="851"/>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="852"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="853"/>
+        <source>停用…</source>
+        <translation>Status…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="854"/>
+        <source>暂停、解聘或恢复在库</source>
+        <translation>Suspend, dismiss or reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="855"/>
+        <source>专业领域…</source>
+        <translation>Fields…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="856"/>
+        <source>维护专业领域及其覆盖的企业行业</source>
+        <translation>Edit the fields and the enterprise sectors they cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="883"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="883"/>
+        <source>回避原因</source>
+        <translation>Reason for recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="883"/>
+        <source>具体情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="883"/>
+        <source>回避至</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="884"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="885"/>
+        <source>添加回避…</source>
+        <translation>Add recusal…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="885"/>
+        <location filename="../../ui/experts_page.py" line="1052"/>
+        <source>结束回避</source>
+        <translation>End recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="886"/>
+        <location filename="../../ui/experts_page.py" line="888"/>
+        <location filename="../../ui/experts_page.py" line="891"/>
+        <location filename="../../ui/experts_page.py" line="1072"/>
+        <location filename="../../ui/experts_page.py" line="1084"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="887"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="887"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="887"/>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="888"/>
+        <location filename="../../ui/experts_page.py" line="891"/>
+        <source>登记…</source>
+        <translation>Add…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="890"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="890"/>
+        <source>考核等次</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="890"/>
+        <source>说明</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="892"/>
+        <source>回避</source>
+        <translation>Recusals</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="893"/>
+        <source>请假/不可用</source>
+        <translation>Leave / unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="894"/>
+        <source>工作档案</source>
+        <translation>Work file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="895"/>
+        <source>年度考核</source>
+        <translation>Annual assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="948"/>
+        <source>全部专业领域</source>
+        <translation>All fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="952"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="956"/>
+        <source>全部专家组</source>
+        <translation>All groups</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/experts_page.py" line="973"/>
+        <source>共 %n 名</source>
+        <translation>
+            <numerusform>%n expert</numerusform>
+            <numerusform>%n experts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1024"/>
+        <source>未选择专家</source>
+        <translation>No expert selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1036"/>
+        <source>今日可派</source>
+        <translation>available today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1036"/>
+        <source>今日不可派：%1</source>
+        <translation>not available today: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1038"/>
+        <source>长期</source>
+        <translation>Indefinite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1039"/>
+        <source>有效</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1039"/>
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1052"/>
+        <source>所选回避自今天起结束，确定吗？</source>
+        <translation>End the selected recusal as of today?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1059"/>
+        <source>删除回避</source>
+        <translation>Delete recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1060"/>
+        <source>删除所选回避记录吗？（登记有误时使用；回避到期请用“结束回避”）</source>
+        <translation>Delete the selected recusal record? (For records entered by mistake; to end a recusal, use &quot;End recusal&quot;.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1072"/>
+        <source>删除所选请假/不可用时段吗？</source>
+        <translation>Delete the selected leave / unavailable period?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1084"/>
+        <source>删除所选年度考核记录吗？</source>
+        <translation>Delete the selected annual assessment?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1091"/>
+        <source>优秀</source>
+        <translation>Excellent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1091"/>
+        <source>称职</source>
+        <translation>Competent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1092"/>
+        <source>不称职</source>
+        <translation>Incompetent</translation>
+    </message>
+</context>
+<context>
     <name>ImportEnterprisesDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="301"/>
-        <location filename="../../ui/import_dialog.py" line="443"/>
-        <location filename="../../ui/import_dialog.py" line="488"/>
+        <location filename="../../ui/import_dialog.py" line="302"/>
+        <location filename="../../ui/import_dialog.py" line="445"/>
+        <location filename="../../ui/import_dialog.py" line="490"/>
         <source>导入企业名录</source>
         <translation>Import enterprise list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="308"/>
+        <location filename="../../ui/import_dialog.py" line="310"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="309"/>
+        <location filename="../../ui/import_dialog.py" line="311"/>
         <source>换一个 Excel 文件导入</source>
         <translation>Import another Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="310"/>
+        <location filename="../../ui/import_dialog.py" line="312"/>
         <source>重新读取</source>
         <translation>Read again</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="311"/>
+        <location filename="../../ui/import_dialog.py" line="313"/>
         <source>在 Excel 中改好并保存文件后，点此重新检查</source>
         <translation>After correcting and saving the file in Excel, click here to check it again</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="340"/>
+        <location filename="../../ui/import_dialog.py" line="342"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="364"/>
+        <location filename="../../ui/import_dialog.py" line="366"/>
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="365"/>
+        <location filename="../../ui/import_dialog.py" line="367"/>
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="367"/>
+        <location filename="../../ui/import_dialog.py" line="369"/>
         <source>保存导入模板…</source>
         <translation>Save import template…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="368"/>
+        <location filename="../../ui/import_dialog.py" line="370"/>
         <source>保存一个只有表头的空白 Excel 文件，按它填写后即可导入</source>
         <translation>Save an empty Excel file with the headers; fill it in and import it</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="369"/>
+        <location filename="../../ui/import_dialog.py" line="371"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="370"/>
+        <location filename="../../ui/import_dialog.py" line="372"/>
         <source>仅导入正确的行</source>
         <translation>Import valid rows only</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="371"/>
+        <location filename="../../ui/import_dialog.py" line="373"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="428"/>
+        <location filename="../../ui/import_dialog.py" line="430"/>
         <source>选择要导入的 Excel 文件</source>
         <translation>Choose the Excel file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="429"/>
+        <location filename="../../ui/import_dialog.py" line="431"/>
         <source>Excel 工作簿 (*.xlsx *.xlsm);;所有文件 (*)</source>
         <translation>Excel workbook (*.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="443"/>
+        <location filename="../../ui/import_dialog.py" line="445"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="451"/>
+        <location filename="../../ui/import_dialog.py" line="453"/>
         <source>读取文件“{file}”时出现意外错误，无法导入，也未写入任何数据。请确认它是用 Excel 保存的工作簿（.xlsx）；如果问题仍然存在，请把详细信息告诉系统管理员。</source>
         <translation>An unexpected error occurred while reading &quot;{file}&quot;: nothing was imported or written. Check that it is a workbook saved by Excel (.xlsx); if the problem persists, give the details to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="461"/>
+        <location filename="../../ui/import_dialog.py" line="463"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="488"/>
+        <location filename="../../ui/import_dialog.py" line="490"/>
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="494"/>
-        <location filename="../../ui/import_dialog.py" line="498"/>
+        <location filename="../../ui/import_dialog.py" line="496"/>
+        <location filename="../../ui/import_dialog.py" line="500"/>
         <source>未导入</source>
         <translation>Not imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="499"/>
+        <location filename="../../ui/import_dialog.py" line="501"/>
         <source>导入时出现意外错误，未导入任何数据。请稍后重试；如果问题仍然存在，请把详细信息告诉系统管理员。</source>
         <translation>An unexpected error occurred during the import: nothing was imported. Please try again; if the problem persists, give the details to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="508"/>
+        <location filename="../../ui/import_dialog.py" line="510"/>
         <source>新增 {created} 家，更新 {updated} 家，无变化 {unchanged} 家。</source>
         <translation>Enterprises added: {created}, updated: {updated}, unchanged: {unchanged}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="510"/>
+        <location filename="../../ui/import_dialog.py" line="512"/>
         <source>有问题的 {skipped} 行未导入。</source>
         <translation>Rows with problems, not imported: {skipped}.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="520"/>
+        <location filename="../../ui/import_dialog.py" line="522"/>
         <source>共 {n} 行（先列出 {first} 行，向下滚动显示其余的行）</source>
         <translation>{n} rows (the first {first} listed; scroll down for the rest)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="523"/>
+        <location filename="../../ui/import_dialog.py" line="525"/>
         <source>共 {n} 行</source>
         <translation>{n} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="530"/>
+        <location filename="../../ui/import_dialog.py" line="532"/>
         <source>全部（{n}）</source>
         <translation>All ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="553"/>
+        <location filename="../../ui/import_dialog.py" line="555"/>
         <source>文件：{file}</source>
         <translation>File: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="554"/>
+        <location filename="../../ui/import_dialog.py" line="556"/>
         <source>无法读取此文件</source>
         <translation>This file cannot be read</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="556"/>
+        <location filename="../../ui/import_dialog.py" line="558"/>
         <source>可以改好文件后点“重新读取”，或点“选择文件…”换一个文件，或点“保存导入模板…”按模板填写。</source>
         <translation>Fix the file and click &quot;Read again&quot;, choose another file, or save the import template and fill it in.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="564"/>
+        <location filename="../../ui/import_dialog.py" line="566"/>
         <source>表头在第 {first}–{last} 行</source>
         <translation>header in rows {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="566"/>
+        <location filename="../../ui/import_dialog.py" line="568"/>
         <source>表头在第 {row} 行</source>
         <translation>header in row {row}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="567"/>
+        <location filename="../../ui/import_dialog.py" line="569"/>
         <source>文件：{file}（工作表“{sheet}”，{where}，共 {n} 行数据）</source>
         <translation>File: {file} (sheet &quot;{sheet}&quot;, {where}, {n} data rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="580"/>
+        <location filename="../../ui/import_dialog.py" line="582"/>
         <source>预览（{n} 行）</source>
         <translation>Preview ({n} rows)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="581"/>
+        <location filename="../../ui/import_dialog.py" line="583"/>
         <source>问题（{n} 处）</source>
         <translation>Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="586"/>
+        <location filename="../../ui/import_dialog.py" line="588"/>
         <source>{bad} 行有问题（共 {n} 处，见“问题”）。请在 Excel 中修改后点“重新读取”，或点“仅导入正确的行”先导入其余 {good} 行。</source>
         <translation>{bad} rows have problems ({n} in all, see &quot;Problems&quot;). Fix them in Excel and click &quot;Read again&quot;, or click &quot;Import good rows only&quot; to import the other {good} rows first.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="658"/>
+        <location filename="../../ui/import_dialog.py" line="660"/>
         <source>导入模板已保存到：
 {path}
 
@@ -734,78 +1160,146 @@
 Fill in one enterprise per row on the first sheet (see the instructions sheet for each column), save, and import it.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="569"/>
+        <location filename="../../ui/import_dialog.py" line="571"/>
         <source>新增 {new} / 更新 {updated} / 无变化 {unchanged} / 有问题 {bad} 行</source>
         <translation>New {new} / updated {updated} / unchanged {unchanged} / problem rows {bad}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="573"/>
+        <location filename="../../ui/import_dialog.py" line="575"/>
         <source>未识别、不导入的列：{cols}</source>
         <translation>Unrecognised columns, not imported: {cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="576"/>
+        <location filename="../../ui/import_dialog.py" line="578"/>
         <source>文件中没有的列（已有企业保留原内容）：{cols}</source>
         <translation>Columns not in the file (existing enterprises keep their values): {cols}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="595"/>
+        <location filename="../../ui/import_dialog.py" line="597"/>
         <source>全部 {n} 行检查通过。</source>
         <translation>All {n} rows passed the check.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="602"/>
+        <location filename="../../ui/import_dialog.py" line="604"/>
         <source>文件中有问题的行，不能全部导入</source>
         <translation>The file has rows with problems, so not all rows can be imported</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="612"/>
+        <location filename="../../ui/import_dialog.py" line="614"/>
         <source>企业名录-{day}.xlsx</source>
         <translation>enterprise-list-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="614"/>
-        <location filename="../../ui/import_dialog.py" line="628"/>
+        <location filename="../../ui/import_dialog.py" line="616"/>
+        <location filename="../../ui/import_dialog.py" line="630"/>
         <source>导出企业名录</source>
         <translation>Export enterprise list</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="616"/>
-        <location filename="../../ui/import_dialog.py" line="647"/>
+        <location filename="../../ui/import_dialog.py" line="618"/>
+        <location filename="../../ui/import_dialog.py" line="649"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="630"/>
+        <location filename="../../ui/import_dialog.py" line="632"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="637"/>
+        <location filename="../../ui/import_dialog.py" line="639"/>
         <source>已导出 {n} 家企业到：
 {path}</source>
         <translation>Enterprises exported: {n}, to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="644"/>
+        <location filename="../../ui/import_dialog.py" line="646"/>
         <source>保存导入模板</source>
         <translation>Save import template</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="645"/>
+        <location filename="../../ui/import_dialog.py" line="647"/>
         <source>企业名录导入模板.xlsx</source>
         <translation>enterprise-import-template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="652"/>
+        <location filename="../../ui/import_dialog.py" line="654"/>
         <source>正在保存…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="420"/>
+        <location filename="../../ui/import_dialog.py" line="422"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
+    </message>
+</context>
+<context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="489"/>
+        <source>请假登记：%1</source>
+        <translation>Leave: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="492"/>
+        <source>开始日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="492"/>
+        <source>结束日期</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="492"/>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="502"/>
+        <source>如 年休假、培训、外出学习</source>
+        <translation>e.g. annual leave, training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="503"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="504"/>
+        <source>删除所选</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="511"/>
+        <source>从</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="513"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="518"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="566"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="580"/>
+        <source>删除 %1 至 %2 的请假记录？</source>
+        <translation>Delete the leave from %1 to %2?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="582"/>
+        <source>删除</source>
+        <translation>Delete</translation>
     </message>
 </context>
 <context>
@@ -864,24 +1358,233 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>安全体检</source>
         <translation>Tijian safety check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="57"/>
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>企业档案</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="64"/>
+        <source>专家库</source>
+        <translation>Expert pool</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>安全体检 — %1</source>
         <translation>Tijian safety check — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerDialog</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="369"/>
+        <source>新建执法人员</source>
+        <translation>New officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="369"/>
+        <source>编辑执法人员</source>
+        <translation>Edit officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="375"/>
+        <source>如 汨罗市应急管理局</source>
+        <translation>e.g. Miluo Emergency Management Bureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="378"/>
+        <source>数字和字母，如 43060123001</source>
+        <translation>Digits and letters, e.g. 43060123001</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="381"/>
+        <source>手机或座机，如 0730-5212345</source>
+        <translation>Mobile or landline, e.g. 0730-5212345</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="382"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="383"/>
+        <source>所属部门 *</source>
+        <translation>Department *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="384"/>
+        <source>执法证号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="385"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="386"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerTableModel</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="177"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="178"/>
+        <source>所属部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="179"/>
+        <source>执法证号</source>
+        <translation>Certificate no.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="180"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="181"/>
+        <source>执法证状态</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="182"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="183"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="204"/>
+        <source>即将到期（今天到期）</source>
+        <translation>Expires today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="207"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="209"/>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="210"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="229"/>
+        <source>有效期至 %1</source>
+        <translation>Valid until %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfficersPage</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="166"/>
+        <source>在用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="167"/>
+        <location filename="../../ui/officers_page.py" line="864"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="765"/>
+        <source>请假登记…</source>
+        <translation>Leave…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="768"/>
+        <source>搜索：姓名、部门、执法证号、电话或拼音首字母（Ctrl+F）</source>
+        <translation>Search: name, department, certificate no., phone or pinyin initials (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="772"/>
+        <source>执法证：全部</source>
+        <translation>Certificate: all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="773"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="774"/>
+        <source>即将到期</source>
+        <translation>Expiring soon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="775"/>
+        <source>已过期</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="776"/>
+        <source>未登记</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="790"/>
+        <source>只看即将到期</source>
+        <translation>Show expiring only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="812"/>
+        <source>全部部门</source>
+        <translation>All departments</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/officers_page.py" line="843"/>
+        <source>%n 名执法人员的执法证将在%1天内到期：%2</source>
+        <translation>
+            <numerusform>The enforcement certificate of %n officer expires within %1 days: %2</numerusform>
+            <numerusform>The enforcement certificates of %n officers expire within %1 days: %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/officers_page.py" line="847"/>
+        <source>%n 名在用执法人员的执法证已过期：%1</source>
+        <translation>
+            <numerusform>The enforcement certificate of %n active officer has expired: %1</numerusform>
+            <numerusform>The enforcement certificates of %n active officers have expired: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="861"/>
+        <source>停用执法人员“%1”？停用后不能再安排其参加检查，记录仍保留。</source>
+        <translation>Deactivate the officer &quot;%1&quot;? An inactive officer cannot be assigned to inspections; the records are kept.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/officers_page.py" line="863"/>
+        <source>其已排入 %n 次尚未进行的检查，请另行调整。</source>
+        <translation>
+            <numerusform>The officer is scheduled for %n upcoming inspection; please reassign it.</numerusform>
+            <numerusform>The officer is scheduled for %n upcoming inspections; please reassign them.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -893,66 +1596,132 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
     </message>
 </context>
 <context>
+    <name>PeoplePage</name>
+    <message>
+        <location filename="../../ui/people_page.py" line="19"/>
+        <source>专家</source>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_page.py" line="22"/>
+        <source>执法人员</source>
+        <translation>Law-enforcement officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people_page.py" line="23"/>
+        <source>安全生产监督员</source>
+        <translation>Safety supervisors</translation>
+    </message>
+</context>
+<context>
     <name>PreviewModel</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="174"/>
+        <location filename="../../ui/import_dialog.py" line="175"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="175"/>
+        <location filename="../../ui/import_dialog.py" line="176"/>
         <source>更新</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="176"/>
+        <location filename="../../ui/import_dialog.py" line="177"/>
         <source>无变化</source>
         <translation>Unchanged</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="177"/>
+        <location filename="../../ui/import_dialog.py" line="178"/>
         <source>有问题</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="229"/>
+        <location filename="../../ui/import_dialog.py" line="230"/>
         <source>问题：{columns}</source>
         <translation>Problems: {columns}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="253"/>
+        <location filename="../../ui/import_dialog.py" line="254"/>
         <source>将更新：{fields}</source>
         <translation>Will update: {fields}</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="266"/>
+        <location filename="../../ui/import_dialog.py" line="267"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="268"/>
+        <location filename="../../ui/import_dialog.py" line="269"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="270"/>
+        <location filename="../../ui/import_dialog.py" line="271"/>
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="272"/>
+        <location filename="../../ui/import_dialog.py" line="273"/>
         <source>统一社会信用代码</source>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="274"/>
+        <location filename="../../ui/import_dialog.py" line="275"/>
         <source>所属镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="276"/>
+        <location filename="../../ui/import_dialog.py" line="277"/>
         <source>变更内容</source>
         <translation>Changes</translation>
+    </message>
+</context>
+<context>
+    <name>RecusalDialog</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="447"/>
+        <source>添加回避</source>
+        <translation>Add recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="450"/>
+        <source>输入企业名称、信用代码或拼音首字母查找</source>
+        <translation>Type an enterprise name, credit code or pinyin initials to search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="461"/>
+        <source>回避适用的最后一天；不填表示长期回避</source>
+        <translation>Last day of the recusal; leave empty for an indefinite recusal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="467"/>
+        <source>企业 *</source>
+        <translation>Enterprise *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="468"/>
+        <source>回避原因 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="469"/>
+        <source>具体情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="470"/>
+        <source>回避至</source>
+        <translation>Recused until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="488"/>
+        <source>（没有符合的企业）</source>
+        <translation>(no matching enterprise)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="494"/>
+        <source>共 %1 家符合，仅列出前 50 家；请输入更多文字缩小范围。</source>
+        <translation>%1 enterprises match; only the first 50 are listed. Type more to narrow the search.</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1847,413 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
             <numerusform>%n enterprise</numerusform>
             <numerusform>%n enterprises</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SpecialtiesDialog</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="586"/>
+        <source>专业领域</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="595"/>
+        <source>新增</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="596"/>
+        <source>改名</source>
+        <translation>Rename</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="597"/>
+        <source>保存覆盖行业</source>
+        <translation>Save sectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="598"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="601"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="608"/>
+        <source>覆盖的企业行业（排期时按此匹配专家与企业）</source>
+        <translation>Sectors covered (used to match experts with enterprises in scheduling)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="615"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="646"/>
+        <source>%1（%2名专家）</source>
+        <translation>%1 (experts: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="705"/>
+        <source>删除专业领域</source>
+        <translation>Delete field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="706"/>
+        <source>删除专业领域“%1”吗？</source>
+        <translation>Delete the field &quot;%1&quot;?</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="419"/>
+        <source>变更专家状态：%1</source>
+        <translation>Change expert status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="426"/>
+        <source>暂停或解聘时必填</source>
+        <translation>Required when suspending or dismissing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="427"/>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="428"/>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="432"/>
+        <source>新建监督员</source>
+        <translation>New supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="432"/>
+        <source>编辑监督员</source>
+        <translation>Edit supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="439"/>
+        <source>手机或座机，如 0730-5212345</source>
+        <translation>Mobile or landline, e.g. 0730-5212345</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="440"/>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="441"/>
+        <source>身份/单位</source>
+        <translation>Affiliation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="442"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="457"/>
+        <source>汨罗市人大代表</source>
+        <translation>Miluo People&apos;s Congress deputy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="457"/>
+        <source>汨罗市政协委员</source>
+        <translation>Miluo CPPCC member</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTableModel</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="240"/>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="241"/>
+        <source>身份/单位</source>
+        <translation>Affiliation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="242"/>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="243"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorsPage</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="885"/>
+        <source>搜索：姓名、身份/单位、电话或拼音首字母（Ctrl+F）</source>
+        <translation>Search: name, affiliation, phone or pinyin initials (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="902"/>
+        <source>停用监督员“%1”？停用后不能再邀请其参加检查，记录仍保留。</source>
+        <translation>Deactivate the supervisor &quot;%1&quot;? An inactive supervisor cannot be invited to inspections; the records are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="903"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+</context>
+<context>
+    <name>UnavailabilityDialog</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="523"/>
+        <source>登记请假/不可用时段</source>
+        <translation>Record leave / unavailable period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="532"/>
+        <source>如 年休假、出差、培训</source>
+        <translation>e.g. annual leave, business trip, training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="533"/>
+        <source>开始日期 *</source>
+        <translation>Start date *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="534"/>
+        <source>结束日期 *</source>
+        <translation>End date *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="535"/>
+        <source>事由</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>WorkFileTab</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="772"/>
+        <source>全部年度</source>
+        <translation>All years</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="775"/>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="778"/>
+        <source>工作量与评价</source>
+        <translation>Workload and ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="780"/>
+        <source>完成检查</source>
+        <translation>Inspections done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="780"/>
+        <source>人·日</source>
+        <translation>Person-days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="780"/>
+        <source>发现隐患</source>
+        <translation>Hazards found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="781"/>
+        <source>平均评分</source>
+        <translation>Average rating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="781"/>
+        <source>拒绝派遣</source>
+        <translation>Assignments refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="781"/>
+        <source>应付劳务费</source>
+        <translation>Fees owed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="782"/>
+        <source>年度考核</source>
+        <translation>Annual assessment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="794"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="794"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="794"/>
+        <source>检查企业</source>
+        <translation>Enterprises inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="794"/>
+        <source>评分</source>
+        <translation>Rtg.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="794"/>
+        <source>评价</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="798"/>
+        <source>年度：</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="815"/>
+        <location filename="../../ui/experts_page.py" line="821"/>
+        <source>%1 次</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="817"/>
+        <source>%1 条（重大 %2 条）</source>
+        <translation>%1 (%2 major)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="819"/>
+        <source>%1 分（%2 次评分）</source>
+        <translation>%1 (ratings: %2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="822"/>
+        <source>按次</source>
+        <translation>per visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="822"/>
+        <source>按人·日</source>
+        <translation>per person-day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="823"/>
+        <source>%1 元（%2 %3 元）</source>
+        <translation>%1 yuan (%3 yuan %2)</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <location filename="../../ui/experts_page.py" line="182"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="183"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="234"/>
+        <location filename="../../ui/experts_page.py" line="242"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>_ListPage</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="609"/>
+        <source>在用人员</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="610"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="611"/>
+        <source>全部人员</source>
+        <translation>Everyone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="612"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="631"/>
+        <source>新建(&amp;N)</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="632"/>
+        <source>编辑</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="633"/>
+        <location filename="../../ui/officers_page.py" line="684"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="684"/>
+        <source>启用</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/officers_page.py" line="687"/>
+        <source>共 %n 人</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n people</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="754"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
+    <name>_PersonDialog</name>
+    <message>
+        <location filename="../../ui/officers_page.py" line="287"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="288"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="353"/>
+        <location filename="../../ui/officers_page.py" line="358"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="354"/>
+        <source>现在载入最新内容吗？您在本窗口中的修改将被放弃。</source>
+        <translation>Load the latest version now? Your changes in this window will be discarded.</translation>
     </message>
 </context>
 <context>
