@@ -164,7 +164,7 @@ _CERT_ORDER = {svc.CERT_EXPIRED: 0, svc.CERT_EXPIRING: 1, svc.CERT_MISSING: 2, s
 
 def _active_text(active: bool) -> str:
     return QCoreApplication.translate("OfficersPage", "在用") if active else \
-        QCoreApplication.translate("OfficersPage", "停用")
+        QCoreApplication.translate("OfficersPage", "已停用")
 
 
 class OfficerTableModel(_RowsModel):
@@ -202,7 +202,7 @@ class OfficerTableModel(_RowsModel):
         if row.cert_state == svc.CERT_EXPIRING:
             if not row.days_left:
                 return QCoreApplication.translate("OfficerTableModel", "即将到期（今天到期）")
-            return QCoreApplication.translate("OfficerTableModel", "即将到期（还剩%n天）", "", row.days_left)
+            return QCoreApplication.translate("OfficerTableModel", "即将到期（还剩%1天）").replace("%1", str(row.days_left))
         if row.cert_state == svc.CERT_EXPIRED:
             return QCoreApplication.translate("OfficerTableModel", "已过期")
         if row.cert_state == svc.CERT_MISSING:
@@ -684,7 +684,9 @@ class _ListPage(QWidget):
         self.toggle_button.setText(self.tr("启用") if row is not None and not row.active else self.tr("停用"))
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("共 %n 人", "", self.model.total))
+        # Explicit context and no plural form: PySide6 looks numerus texts up under the subclass's name only, and
+        # lupdate does not read plural forms from translate().
+        self.count_label.setText(QCoreApplication.translate("_ListPage", "共 %1 人").replace("%1", str(self.model.total)))
 
     # -------------------------------------------------------------- data
 

@@ -1479,6 +1479,11 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <translation>Expires today</translation>
     </message>
     <message>
+        <location filename="../../ui/officers_page.py" line="205"/>
+        <source>即将到期（还剩%1天）</source>
+        <translation>Expiring (%1 days left)</translation>
+    </message>
+    <message>
         <location filename="../../ui/officers_page.py" line="207"/>
         <source>已过期</source>
         <translation>Expired</translation>
@@ -1507,58 +1512,62 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="167"/>
-        <location filename="../../ui/officers_page.py" line="864"/>
+        <location filename="../../ui/officers_page.py" line="866"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="765"/>
+        <location filename="../../ui/officers_page.py" line="767"/>
         <source>请假登记…</source>
         <translation>Leave…</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="768"/>
+        <location filename="../../ui/officers_page.py" line="167"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/officers_page.py" line="770"/>
         <source>搜索：姓名、部门、执法证号、电话或拼音首字母（Ctrl+F）</source>
         <translation>Search: name, department, certificate no., phone or pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="772"/>
+        <location filename="../../ui/officers_page.py" line="774"/>
         <source>执法证：全部</source>
         <translation>Certificate: all</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="773"/>
+        <location filename="../../ui/officers_page.py" line="775"/>
         <source>有效</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="774"/>
+        <location filename="../../ui/officers_page.py" line="776"/>
         <source>即将到期</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="775"/>
+        <location filename="../../ui/officers_page.py" line="777"/>
         <source>已过期</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="776"/>
+        <location filename="../../ui/officers_page.py" line="778"/>
         <source>未登记</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="790"/>
+        <location filename="../../ui/officers_page.py" line="792"/>
         <source>只看即将到期</source>
         <translation>Show expiring only</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="812"/>
+        <location filename="../../ui/officers_page.py" line="814"/>
         <source>全部部门</source>
         <translation>All departments</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/officers_page.py" line="843"/>
+        <location filename="../../ui/officers_page.py" line="845"/>
         <source>%n 名执法人员的执法证将在%1天内到期：%2</source>
         <translation>
             <numerusform>The enforcement certificate of %n officer expires within %1 days: %2</numerusform>
@@ -1566,7 +1575,7 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/officers_page.py" line="847"/>
+        <location filename="../../ui/officers_page.py" line="849"/>
         <source>%n 名在用执法人员的执法证已过期：%1</source>
         <translation>
             <numerusform>The enforcement certificate of %n active officer has expired: %1</numerusform>
@@ -1574,12 +1583,12 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         </translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="861"/>
+        <location filename="../../ui/officers_page.py" line="863"/>
         <source>停用执法人员“%1”？停用后不能再安排其参加检查，记录仍保留。</source>
         <translation>Deactivate the officer &quot;%1&quot;? An inactive officer cannot be assigned to inspections; the records are kept.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/officers_page.py" line="863"/>
+        <location filename="../../ui/officers_page.py" line="865"/>
         <source>其已排入 %n 次尚未进行的检查，请另行调整。</source>
         <translation>
             <numerusform>The officer is scheduled for %n upcoming inspection; please reassign it.</numerusform>
@@ -1999,17 +2008,17 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>SupervisorsPage</name>
     <message>
-        <location filename="../../ui/officers_page.py" line="885"/>
+        <location filename="../../ui/officers_page.py" line="887"/>
         <source>搜索：姓名、身份/单位、电话或拼音首字母（Ctrl+F）</source>
         <translation>Search: name, affiliation, phone or pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="902"/>
+        <location filename="../../ui/officers_page.py" line="904"/>
         <source>停用监督员“%1”？停用后不能再邀请其参加检查，记录仍保留。</source>
         <translation>Deactivate the supervisor &quot;%1&quot;? An inactive supervisor cannot be invited to inspections; the records are kept.</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="903"/>
+        <location filename="../../ui/officers_page.py" line="905"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
@@ -2218,16 +2227,13 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <source>启用</source>
         <translation>Reactivate</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/officers_page.py" line="687"/>
-        <source>共 %n 人</source>
-        <translation>
-            <numerusform>%n person</numerusform>
-            <numerusform>%n people</numerusform>
-        </translation>
+    <message>
+        <location filename="../../ui/officers_page.py" line="689"/>
+        <source>共 %1 人</source>
+        <translation>%1 people</translation>
     </message>
     <message>
-        <location filename="../../ui/officers_page.py" line="754"/>
+        <location filename="../../ui/officers_page.py" line="756"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
