@@ -70,3 +70,24 @@ def test_changes_by_others_are_seen_after_max_age_and_own_changes_at_once(factor
     index.invalidate()  # what the program does after its own writes
     with session_scope(factory) as s:
         assert index.ensure_fresh(s) is True and len(index) == 2
+
+
+def test_a_view_keeps_its_rows_when_the_index_reloads_underneath(factory):
+    from tests import factories as f
+
+    with session_scope(factory) as s:
+        t = f.town(s)
+        for n in range(3):
+            svc.create(s, f.enterprise_input(t, n))
+    index = RegistryIndex()
+    with session_scope(factory) as s:
+        index.ensure_fresh(s)
+    positions, snapshot = index.query(svc.EnterpriseFilter()), index.snapshot()
+    shown = [index.row(p, snapshot).name for p in positions]
+    with session_scope(factory) as s:  # another list view reloads after a new firm sorts first
+        svc.create(s, f.enterprise_input(t, 9, name="阿达化工厂"))
+    index.invalidate()
+    with session_scope(factory) as s:
+        index.ensure_fresh(s)
+    assert [index.row(p, snapshot).name for p in positions] == shown  # the old view is unchanged
+    assert index.row(index.query(svc.EnterpriseFilter())[0]).name == "阿达化工厂"

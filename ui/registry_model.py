@@ -24,6 +24,7 @@ class EnterpriseTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._ctx = ctx
         self._positions: list[int] = []  # index positions, in display order
+        self._snapshot: list[tuple] = []
         self._cache: dict[int, tuple[svc.EnterpriseRow, tuple[str, ...]]] = {}
         self._headers = headers()
         self._loaded = False
@@ -48,6 +49,7 @@ class EnterpriseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._loaded = True
         self._positions = positions
+        self._snapshot = index.snapshot()  # another view's reload must not shift the rows under this one
         self._cache.clear()
         self.endResetModel()
 
@@ -62,17 +64,17 @@ class EnterpriseTableModel(QAbstractTableModel):
         if hit is None:
             if len(self._cache) > 4000:
                 self._cache.clear()
-            r = self._ctx.registry_index.row(self._positions[row])
+            r = self._ctx.registry_index.row(self._positions[row], self._snapshot)
             hit = self._cache[row] = (r, self._display(r))
         return hit
 
     def id_at(self, row: int) -> uuid.UUID:
-        return uuid.UUID(self._ctx.registry_index.key(self._positions[row]))
+        return uuid.UUID(self._ctx.registry_index.key(self._positions[row], self._snapshot))
 
     def row_of(self, eid: uuid.UUID) -> int:
         index = self._ctx.registry_index
         for i, p in enumerate(self._positions):
-            if uuid.UUID(index.key(p)) == eid:
+            if uuid.UUID(index.key(p, self._snapshot)) == eid:
                 return i
         return -1
 

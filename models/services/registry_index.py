@@ -183,10 +183,15 @@ class RegistryIndex:
             picked = self._keep(picked, STATUS, eq, flt.status)
         return picked if picked is not self._orders.get((sort, descending)) else list(picked)
 
-    def row(self, position: int) -> EnterpriseRow:
-        r = self._rows[position]
+    def snapshot(self) -> list[tuple]:
+        """The rows the positions of the last ``query`` refer to; a reload replaces the list, never changes it, so
+        a view that keeps this list stays consistent until it queries again."""
+        return self._rows
+
+    def row(self, position: int, snapshot: list[tuple] | None = None) -> EnterpriseRow:
+        r = (self._rows if snapshot is None else snapshot)[position]
         return EnterpriseRow(uuid.UUID(r[KEY]), r[NAME], r[USCC], r[TOWN], r[VILLAGE], r[SECTOR], r[RISK],
                              bool(r[HIGH]), bool(r[PARK]), r[STATUS], r[ADDRESS], r[REP], r[PHONE])
 
-    def key(self, position: int) -> str:
-        return self._rows[position][KEY]
+    def key(self, position: int, snapshot: list[tuple] | None = None) -> str:
+        return (self._rows if snapshot is None else snapshot)[position][KEY]
