@@ -19,14 +19,20 @@ from models.entities import (
     EnterpriseLicence,
     EnterpriseStatusChange,
     Expert,
+    ExpertAssessment,
+    ExpertRecusal,
     ExpertSpecialty,
     Officer,
     Specialty,
     Supervisor,
     Town,
+    Unavailability,
     Village,
+    Visit,
+    VisitMember,
+    VisitStop,
 )
-from models.enums import SECTORS, EnterpriseStatus, EntryStatus, PersonStatus
+from models.enums import SECTORS, EnterpriseStatus, EntryStatus, MemberRole, PersonStatus, VisitKind, VisitStatus
 from models.services import demo
 from models.services import enterprises as svc
 from models.services.errors import ServiceError
@@ -45,8 +51,11 @@ def test_seed_scale_matches_the_figures(factory):
     calls: list[tuple[int, int, str]] = []
     counts = demo.generate(factory, progress=lambda *a: calls.append(a), today=TODAY)
 
-    assert calls[0] == (0, 4027, "企业") and calls[-1] == (4027, 4027, "企业")
-    assert [c[0] for c in calls] == sorted(c[0] for c in calls)
+    firms = [c for c in calls if c[2] == "企业"]
+    assert firms[0] == (0, 4027, "企业") and firms[-1] == (4027, 4027, "企业")
+    assert [c[0] for c in firms] == sorted(c[0] for c in firms)
+    visits = [c for c in calls if c[2] == "检查"]
+    assert calls[-len(visits):] == visits and visits[0][0] == 0 and visits[-1][0] == visits[-1][1] > 0
     with session_scope(factory) as s:
         assert [t for t in s.scalars(select(Town.name).order_by(Town.sort_order))] == list(demo.TOWNS)
         assert _count(s, Village) == 179
@@ -103,6 +112,126 @@ def test_seed_scale_matches_the_figures(factory):
     assert (counts["camphor"], counts["camphor_refused"]) == (23, 12)
     assert (counts["towns"], counts["villages"], counts["officers"], counts["departments"]) == (15, 179, 15, 9)
     assert (counts["experts"], counts["supervisors"]) == (14, 10)
+    assert counts["expert_person_times"] == 90 and counts["camphor_entry_checks"] == 23
+
+
+def _people_on(s: Session, visit_status: tuple[str, ...] | None = None) -> list:
+    q = (select(Visit.id, Visit.kind, Visit.day, Visit.part_of_day, Visit.status, VisitMember.role,
+                VisitMember.officer_id, VisitMember.expert_id, VisitMember.supervisor_id, VisitMember.refused,
+                VisitMember.rating)
+         .join(VisitMember, VisitMember.visit_id == Visit.id))
+    if visit_status:
+        q = q.where(Visit.status.in_(visit_status))
+    return s.execute(q).all()
+
+
+def test_seed_visits_follow_the_scheduling_rules(factory):
+    counts = demo.generate(factory, seed=5, today=TODAY)
+    with session_scope(factory) as s:
+        rows = _people_on(s)
+        # exactly 90 expert person-times on done visits, spread unevenly over the pool
+        done = [r for r in rows if r.status == VisitStatus.DONE and r.role == MemberRole.EXPERT and not r.refused]
+        assert len(done) == 90 == counts["expert_person_times"]
+        per_expert: dict = {}
+        for r in done:
+            per_expert[r.expert_id] = per_expert.get(r.expert_id, 0) + 1
+        assert len(per_expert) >= 8 and max(per_expert.values()) >= 2 * min(per_expert.values())
+        rated = [r for r in done if r.rating is not None]
+        assert len(rated) > 0.7 * len(done) and {r.rating for r in rated} <= {1, 2, 3, 4, 5}
+        assert 0 < sum(r.refused for r in rows) == counts["refused_assignments"]
+
+        visits = s.execute(select(Visit)).scalars().all()
+        assert len(visits) == counts["visits"]
+        kinds = {k: sum(v.kind == k for v in visits) for k in VisitKind}
+        assert kinds[VisitKind.INSPECTION_EXPERT] > kinds[VisitKind.SPECIAL]
+        assert kinds[VisitKind.ENFORCEMENT_EXPERT] > kinds[VisitKind.SPECIAL]
+        assert kinds[VisitKind.REINSPECTION] > 0 and kinds[VisitKind.CAMPHOR_ENTRY] == 23
+        for v in visits:
+            if v.kind != VisitKind.CAMPHOR_ENTRY:
+                assert TODAY - timedelta(days=366) <= v.day <= TODAY + timedelta(days=14), v.day
+            assert v.day.weekday() < 5
+            if v.day < TODAY:
+                assert v.status in (VisitStatus.DONE, VisitStatus.CANCELLED)
+            else:
+                assert v.status in (VisitStatus.SCHEDULED, VisitStatus.PLANNED)
+        assert any(v.status == VisitStatus.CANCELLED for v in visits)
+        assert any(v.day >= TODAY for v in visits)
+
+        # team: 2–3 officers (enforcement visits always two or more), at most one observer
+        team: dict = {}
+        for r in rows:
+            t = team.setdefault(r.id, {"officer": 0, "expert": 0, "observer": 0, "kind": r.kind})
+            t[r.role] += 0 if r.refused else 1
+        for t in team.values():
+            assert 2 <= t["officer"] <= 3 and t["observer"] <= 1
+            if t["kind"] in (VisitKind.INSPECTION_EXPERT, VisitKind.ENFORCEMENT_EXPERT, VisitKind.CAMPHOR_ENTRY):
+                assert 1 <= t["expert"] <= 2
+        assert len(team) == len(visits)
+        assert any(t["observer"] for t in team.values())
+
+        # nobody double-booked on a day (half-days overlap unless one is am and the other pm)
+        booked: dict = {}
+        for r in rows:
+            person = r.officer_id or r.expert_id or r.supervisor_id
+            halves = {"am": {"am"}, "pm": {"pm"}}.get(r.part_of_day, {"am", "pm"})
+            key = (person, r.day)
+            assert not booked.get(key, set()) & halves, (person, r.day)
+            booked[key] = booked.get(key, set()) | halves
+
+        # route: 1–3 firms of one town, in order; experts only at firms their fields cover and not recused from
+        stops = s.execute(select(VisitStop.visit_id, VisitStop.seq, Enterprise.id, Enterprise.sector,
+                                 Enterprise.town_id, VisitStop.entry_verdict, Enterprise.entry_status)
+                          .join(Enterprise, Enterprise.id == VisitStop.enterprise_id)).all()
+        route: dict = {}
+        for st in stops:
+            route.setdefault(st.visit_id, []).append(st)
+        assert set(route) == {v.id for v in visits}
+        for firms in route.values():
+            assert 1 <= len(firms) <= 3 and len({st.town_id for st in firms}) == 1
+            assert sorted(st.seq for st in firms) == list(range(1, len(firms) + 1))
+        covers: dict = {}
+        for eid, sectors in s.execute(select(ExpertSpecialty.expert_id, Specialty.sectors)
+                                      .join(Specialty, Specialty.id == ExpertSpecialty.specialty_id)):
+            covers.setdefault(eid, set()).update(sectors)
+        recused = {(a, b) for a, b in s.execute(select(ExpertRecusal.expert_id, ExpertRecusal.enterprise_id))}
+        assert len(recused) == counts["recusals"] > 0
+        reasons = set(s.scalars(select(ExpertRecusal.reason)))
+        assert "近三年为该企业提供过有偿服务（安全评价、咨询、设计、培训）" in reasons
+        leave = s.execute(select(Unavailability.expert_id, Unavailability.start, Unavailability.end)).all()
+        assert len(leave) == counts["unavailabilities"] > 0
+        terms = dict(s.execute(select(Expert.id, Expert.term_start)).all())
+        for r in rows:
+            if r.role != MemberRole.EXPERT:
+                continue
+            for st in route[r.id]:
+                assert st.sector in covers[r.expert_id], (r.expert_id, st.sector)
+                assert (r.expert_id, st.id) not in recused
+            assert not any(u.expert_id == r.expert_id and u.start <= r.day <= u.end for u in leave)
+            assert terms[r.expert_id] <= r.day
+
+        # the 23 camphor-oil firms: one entry check each, in 2022 before the verdict, by the fitting fields
+        camphor = {st.id: st for st in stops if st.sector == "樟脑油" and st.entry_verdict is not None}
+        assert len(camphor) == 23
+        assert all(st.entry_verdict == st.entry_status for st in camphor.values())
+        names = dict(s.execute(select(Specialty.id, Specialty.name)).all())
+        fields: dict = {}
+        for eid, sid in s.execute(select(ExpertSpecialty.expert_id, ExpertSpecialty.specialty_id)):
+            fields.setdefault(eid, set()).add(names[sid])
+        verdicts = dict(s.execute(select(EnterpriseStatusChange.enterprise_id, EnterpriseStatusChange.changed_at)
+                                  .where(EnterpriseStatusChange.reason.like("准入检查%"))).all())
+        for v in visits:
+            if v.kind == VisitKind.CAMPHOR_ENTRY:
+                (st,) = route[v.id]
+                assert v.status == VisitStatus.DONE and v.day.year == 2022
+                if st.id in verdicts:
+                    assert v.day <= verdicts[st.id].date()
+                experts = [r.expert_id for r in rows if r.id == v.id and r.role == MemberRole.EXPERT]
+                assert all(fields[x] & {"樟脑油/林产化工", "危险化学品"} for x in experts)
+
+        # last year's grades for the experts in the pool then
+        grades = s.execute(select(ExpertAssessment.year, ExpertAssessment.grade)).all()
+        assert len(grades) == counts["assessments"] >= 10
+        assert {y for y, _ in grades} == {TODAY.year - 1} and {g for _, g in grades} <= {"优秀", "称职", "不称职"}
 
 
 def test_demo_firms_are_valid_registry_records(factory):
@@ -176,6 +305,12 @@ def _snapshot(factory: sessionmaker[Session]) -> list[tuple]:
                           .order_by(Officer.id)).all()
         rows += s.execute(select(EnterpriseLicence.id, EnterpriseLicence.number, EnterpriseLicence.valid_until)
                           .order_by(EnterpriseLicence.id)).all()
+        rows += s.execute(select(*Visit.__table__.c).order_by(Visit.id)).all()
+        rows += s.execute(select(*VisitStop.__table__.c).order_by(VisitStop.id)).all()
+        rows += s.execute(select(*VisitMember.__table__.c).order_by(VisitMember.id)).all()
+        rows += s.execute(select(ExpertRecusal.id, ExpertRecusal.enterprise_id, Unavailability.id)
+                          .join(Unavailability, Unavailability.expert_id == ExpertRecusal.expert_id, isouter=True)
+                          .order_by(ExpertRecusal.id, Unavailability.id)).all()
         return [tuple(r) for r in rows]
 
 

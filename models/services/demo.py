@@ -4,19 +4,30 @@
 villages/communities (each with a grassroots informant), 4,027 supervised enterprises (214 high-risk, 156 in the
 high-tech park, 23 camphor-oil firms of which 12 were refused entry and closed), their licences, contacts and status
 history, 15 enforcement officers from 9 departments, 14 experts with their fields, and 10 safety supervisors.
-Scale ``"large"`` keeps the proportions at 50,000 enterprises (towns and villages stay 15/179).
+Then the visits (检查排期): the 23 camphor-oil entry checks (2022, just before each firm's verdict in its status
+history), a year of "检查+专家" / "执法+专家" visits ending yesterday with exactly 90 expert person-times on done visits
+(the entry checks included), some 复查 and cancelled visits, a few planned ones in the next two weeks; ratings and
+remarks, a few refused assignments, expert leave, recusals (回避) and last year's grades. The planner keeps the
+scheduling rules: 2–3 officers per visit, nobody double-booked on a half-day, nobody on leave or outside the term,
+experts only at firms whose sector their fields cover and never at a firm they are recused from; 1–3 firms of one
+town per visit. The first three experts in the pool's list order joined this year (no grade, leave or recusal).
+Scale ``"large"`` keeps the proportions at 50,000 enterprises (towns and villages stay 15/179), with 200 experts,
+60 officers and 20,000 past visits over five years.
 
 Unlike the other services, this is a long job run from the CLI or a worker thread, so it takes the session *factory*
 and **commits itself**: one transaction for regions and people, then one per chunk of enterprises (with their
-licences, contacts and status history), then one for an audit entry. A failure part-way leaves the chunks already
+licences, contacts and status history), one for leave, recusals and grades, one per chunk of visit rows, then one
+for an audit entry. A failure part-way leaves the chunks already
 committed; the database is then no longer empty and must be recreated before another attempt. ``progress(done,
-total, "企业")`` is called before the first chunk and after each one (every 1,000 enterprises); an exception raised
+total, "企业")`` is called before the first chunk and after each one (every 1,000 enterprises), then ``progress(done,
+total, "检查")`` for the visit rows (every 5,000); an exception raised
 from it stops the job the same way (a worker can cancel like that).
 
 Determinism: everything comes from ``random.Random(seed)`` (UUIDs too), so the same scale and seed give the same
 rows. The exceptions are the fields that only make sense relative to the day the data is made, computed from
 ``today`` (default ``date.today()``; pass it to pin them): officers' certificate expiry (some within 30 days),
-licence validity (some expired, some expiring soon) and the experts' term of engagement. History (establishment
+licence validity (some expired, some expiring soon), the experts' term of engagement, and the visits of the last
+year (five at "large"), their leave and recusals and last year's grades. History (establishment
 dates, the 2023 survey, status changes, the May 2022 camphor-oil halt) is fixed in the past, and ``created_at`` /
 ``updated_at`` are those historical times, not the time of generation. Only the audit entry carries the real time.
 
@@ -48,15 +59,22 @@ from models.entities import (
     EnterpriseLicence,
     EnterpriseStatusChange,
     Expert,
+    ExpertAssessment,
+    ExpertRecusal,
     ExpertSpecialty,
     Officer,
     Specialty,
     Supervisor,
     Town,
+    Unavailability,
     Village,
+    Visit,
+    VisitMember,
+    VisitStop,
 )
-from models.enums import EnterpriseStatus, EntryStatus, PersonStatus, RiskLevel
+from models.enums import EnterpriseStatus, EntryStatus, MemberRole, PersonStatus, RiskLevel, VisitKind, VisitStatus
 from models.services.errors import ServiceError
+from models.services.settings import DEFAULTS as SETTING_DEFAULTS
 from models.text import pinyin_keys, search_key
 
 Progress = Callable[[int, int, str], None]
@@ -347,6 +365,71 @@ ESTABLISHED = (date(1993, 1, 1), date(2022, 12, 31))
 USCC_ERA = date(2015, 10, 1)  # firms registered since then got an MA… code; older ones kept their organisation code
 BASE_TIME = datetime(2023, 3, 1, 9, 0)  # created_at of towns, villages and people
 
+# ------------------------------------------------------------------------------------------------ visits
+
+SEED_EXPERT_PERSON_TIMES = 90  # expert person-times on done visits (the seed's 安全体检 figure)
+SEED_REINSPECTIONS, SEED_CANCELLED, SEED_FUTURE, SEED_REFUSALS = 10, 3, 6, 4
+SEED_LEAVES, SEED_RECUSALS = 4, 8
+LARGE_PAST_VISITS, LARGE_YEARS, LARGE_EXPERTS = 20_000, 5, 200
+LARGE_LEAVES, LARGE_RECUSALS = 150, 300
+LARGE_OFFICERS_PER_DEPT = {"汨罗市应急管理局": 20, "汨罗市市场监督管理局": 6, "汨罗市公安局": 5, "汨罗市消防救援大队": 4}
+LARGE_FIELD_WEIGHTS = (20, 25, 8, 6, 10, 6, 6, 6, 3, 5, 5)  # first field of the extra experts, by SPECIALTIES
+NEW_EXPERTS = 3  # the first experts in the pool's list order joined this year
+VISIT_CHUNK = 5000
+
+EXPERT_VISIT_KINDS = {VisitKind.INSPECTION_EXPERT: 58, VisitKind.ENFORCEMENT_EXPERT: 36, VisitKind.SPECIAL: 6}
+HALVES = {"am": ("am",), "pm": ("pm",), "full": ("am", "pm")}
+TIMES = {"am": ("08:30", "12:00"), "pm": ("14:30", "17:30"), "full": ("08:30", "17:30")}
+VISIT_SECTOR_WEIGHT = {"危险化学品": 8.0, "非煤矿山": 8.0, "樟脑油": 6.0, "烟花爆竹": 5.0, "成品油": 5.0, "涉氨制冷": 5.0,
+                       "粉尘涉爆": 4.0, "冶金": 4.0, "有色": 3.0, "建筑施工": 2.0, "人员密集场所": 1.0, "商贸": 0.3,
+                       "其他": 0.3, "烟草": 0.3}
+DEPARTMENT_SECTORS = {
+    "汨罗市市场监督管理局": frozenset({"机械", "涉氨制冷", "商贸", "轻工"}),
+    "汨罗市公安局": frozenset({"烟花爆竹", "危险化学品", "成品油"}),
+    "汨罗市消防救援大队": frozenset({"人员密集场所", "商贸", "烟花爆竹"}),
+    "汨罗市自然资源局": frozenset({"非煤矿山"}),
+    "汨罗市交通运输局": frozenset({"交通运输", "成品油"}),
+    "汨罗市住房和城乡建设局": frozenset({"建筑施工", "建材"}),
+    "汨罗市商务局": frozenset({"成品油", "商贸"}),
+    "汨罗市林业局": frozenset({"樟脑油", "粉尘涉爆"}),
+}
+VISIT_PURPOSES = {
+    VisitKind.INSPECTION_EXPERT: "{sector}企业安全体检（检查+专家），排查事故隐患",
+    VisitKind.ENFORCEMENT_EXPERT: "{sector}企业执法检查（执法+专家），专家查隐患、执法人员依法处理",
+    VisitKind.SPECIAL: "{sector}专项检查",
+    VisitKind.REINSPECTION: "隐患整改复查（{sector}）",
+    VisitKind.CAMPHOR_ENTRY: "樟脑油企业准入检查：核查安全设施“三同时”及安全生产条件",
+}
+PLACES = {"": ("生产车间、仓库", "经营场所、仓库", "办公区、生产区", "配电房、车间"),
+          "危险化学品": ("储罐区、装卸区", "仓库、充装间"), "成品油": ("加油区、储油罐区",),
+          "樟脑油": ("蒸馏车间、储油间、木料场",), "非煤矿山": ("采场、破碎站、炸药库",),
+          "人员密集场所": ("营业场所、厨房、消防控制室",), "建筑施工": ("施工现场、塔吊、脚手架",)}
+SUMMARIES = ("现场检查发现一般隐患若干，已责令限期整改。", "安全管理制度基本健全，现场发现隐患已当场整改。",
+             "检查发现重大事故隐患1项，已下达整改指令并跟踪督办。", "未发现明显隐患，提醒企业落实日常巡查。",
+             "隐患排查台账不完善，特种作业人员持证情况需补充材料。")
+ADVICE = ("建议完善隐患排查治理台账，逐项整改销号。", "建议加强员工安全培训并开展应急演练。",
+          "建议对电气线路进行全面检测，更换老化线缆。", "建议完善有限空间作业审批和通风检测措施。",
+          "建议按规范设置防雷防静电接地并定期检测。", "建议清理作业场所积尘，落实除尘系统点检。")
+ENTRY_REASONS = {
+    EntryStatus.ADMITTED.value: "安全设施“三同时”手续齐全，储油、防雷防静电、防爆电气等项目符合要求，准予恢复生产。",
+    EntryStatus.RECHECK.value: "储油间防火间距不足、防静电接地检测报告缺失，整改后复查。",
+    EntryStatus.REFUSED.value: "安全设施未落实“三同时”，蒸馏车间与住宅防火间距不足，不具备安全生产条件，不予准入。",
+}
+REFUSALS = ("单位有紧急任务，无法参加", "身体不适，请求另行安排", "出差在外，无法按时到场", "与该企业存在业务往来，主动申请回避")
+RATING_REMARKS = {
+    5: ("检查细致，隐患查找准确，整改建议可操作。", "专业水平高，现场讲解清楚，企业认可。"),
+    4: ("检查认真，按清单逐项核查。", "隐患描述清楚，依据准确。"),
+    3: ("基本完成检查任务，个别隐患依据引用不够准确。", "检查较为仓促。"),
+    2: ("迟到约一小时，检查不够深入。", "隐患描述笼统，需补充依据。"),
+    1: ("检查走过场，未能发现明显隐患。",),
+}
+LEAVE_REASONS = ("出差", "病假", "年休假", "单位项目驻场", "外出培训", "参加省专家库评审")
+GRADE_REMARKS = {"优秀": ("全年参检次数多，发现隐患准确，评分靠前。", "检查质量高，多次获企业和执法人员好评。"),
+                 "称职": ("能按要求完成派遣任务。", "全年完成检查任务，表现良好。"),
+                 "不称职": ("多次拒绝派遣，检查质量不高。",)}
+CANCEL_NOTES = ("取消原因：企业停产检修，改期另行安排。", "取消原因：暴雨红色预警，暂停外出检查。",
+                "取消原因：执法人员临时抽调参加上级督查。")
+
 STATUS_WEIGHTS = {EnterpriseStatus.NORMAL: 93.5, EnterpriseStatus.RECTIFYING: 1.5, EnterpriseStatus.HALTED: 2.0,
                   EnterpriseStatus.CLOSED: 1.0, EnterpriseStatus.DEREGISTERED: 2.0}
 STATUS_REASONS = {
@@ -503,8 +586,10 @@ def _regions(g: _Gen) -> tuple[list[dict], list[dict], list[list[_Place]]]:
     return towns, villages, places
 
 
-def _people(g: _Gen, today: date) -> dict[str, list[dict]]:
+def _people(g: _Gen, today: date, large: bool = False) -> dict[str, list[dict]]:
     rng = g.rng
+    # the pool's term covers all the visits made (the 2022 camphor-oil entry checks, five years at "large")
+    term_start = date(min(today.year - (LARGE_YEARS if large else 1), CAMPHOR_HALT.year), 1, 1)
     officers = []
     n_officers = sum(n for _, _, n in DEPARTMENTS)
     soon = set(rng.sample(range(n_officers), OFFICERS_EXPIRING_SOON))
@@ -536,7 +621,7 @@ def _people(g: _Gen, today: date) -> dict[str, list[dict]]:
         row = _row(g, BASE_TIME, name=name, gender=rng.choice("男男男女"), phone=g.mobile(),
                    employer=rng.choice(EXPERT_EMPLOYERS[SPECIALTIES[first][0]]), title=rng.choice(EXPERT_TITLES),
                    licences="；".join(licences), group_name=group,
-                   term_start=date(today.year - 1, 1, 1), term_end=date(today.year + 1, 12, 31),
+                   term_start=term_start, term_end=date(today.year + 1, 12, 31),
                    status=PersonStatus.ACTIVE.value, notes="")
         experts.append(row)
         links += [{"expert_id": row["id"], "specialty_id": specialties[j]["id"]} for j in chosen]
@@ -544,6 +629,31 @@ def _people(g: _Gen, today: date) -> dict[str, list[dict]]:
     supervisors = [_row(g, BASE_TIME, name=g.person(),
                         affiliation="汨罗市人大代表" if i < N_SUPERVISORS // 2 else "汨罗市政协委员",
                         phone=g.mobile(), active=True) for i in range(N_SUPERVISORS)]
+    if large:  # more officers (20,000 visits need them) and experts, drawn after the seed's people
+        for dept, code, _n in DEPARTMENTS:
+            n = LARGE_OFFICERS_PER_DEPT.get(dept, 2)
+            for seq in sorted(rng.sample(range(200, 1000), n)):
+                officers.append(_row(g, BASE_TIME, name=g.person(), department=dept,
+                                     certificate_no=f"430601{code}{seq:03d}",
+                                     certificate_expiry=today + timedelta(days=rng.randint(60, 1400)),
+                                     phone=g.mobile(), active=True))
+        for _ in range(LARGE_EXPERTS - N_EXPERTS):
+            first = rng.choices(range(len(SPECIALTIES)), LARGE_FIELD_WEIGHTS)[0]
+            group = SPECIALTIES[first][2]
+            same_group = [j for j, s in enumerate(SPECIALTIES) if s[2] == group and j != first]
+            chosen = [first] + rng.sample(same_group, min(len(same_group), rng.choice((0, 1, 1, 2))))
+            licences = ["注册安全工程师"] if rng.random() < 0.6 else []
+            row = _row(g, BASE_TIME, name=g.person(), gender=rng.choice("男男男女"), phone=g.mobile(),
+                       employer=rng.choice(EXPERT_EMPLOYERS[SPECIALTIES[first][0]]), title=rng.choice(EXPERT_TITLES),
+                       licences="；".join(licences), group_name=group,
+                       term_start=term_start, term_end=date(today.year + 1, 12, 31),
+                       status=PersonStatus.ACTIVE.value, notes="")
+            experts.append(row)
+            links += [{"expert_id": row["id"], "specialty_id": specialties[j]["id"]} for j in chosen]
+    # The first experts in the pool's list order (pinyin, as experts.search) joined this year: no visits before,
+    # no annual grade, leave or recusal yet (the pool page opens on them with empty tabs).
+    for row in sorted(experts, key=lambda r: (pinyin_keys(r["name"])[0], r["name"], str(r["id"])))[:NEW_EXPERTS]:
+        row["term_start"], row["notes"] = date(today.year, 1, 1), f"{today.year}年新聘"
     return {"officers": officers, "specialties": specialties, "experts": experts, "expert_specialties": links,
             "supervisors": supervisors}
 
@@ -774,6 +884,417 @@ class _EnterpriseMaker:
                 for role in roles]
 
 
+# ================================================================================================ visits
+
+
+@dataclass
+class _FirmRef:
+    """What the visit planner needs of a written enterprise."""
+
+    id: uuid.UUID
+    sector: str
+    town: int
+    established: date | None
+    high_risk: bool
+    status: str
+    entry_status: str | None
+    verdict: date | None  # camphor-oil firms: the day of the entry verdict in the status history
+
+
+@dataclass(eq=False)
+class _Person:
+    id: uuid.UUID
+    term_start: date = date.min
+    covers: frozenset[str] = frozenset()  # experts: enterprise sectors their fields cover
+    fields: tuple[str, ...] = ()
+    weight: float = 1.0
+    dept: str = ""
+
+
+class _Visits:
+    """Plans visits the way the office would: nobody double-booked (per half-day), nobody on leave or before the
+    term of engagement, no expert at a firm he is recused from or whose sector his fields do not cover."""
+
+    def __init__(self, g: _Gen, today: date, large: bool, people: dict[str, list[dict]], firms: list[_FirmRef]):
+        self.g, self.rng, self.today, self.large = g, g.rng, today, large
+        field_names = {sp["id"]: sp["name"] for sp in people["specialties"]}
+        field_sectors = {sp["id"]: set(sp["sectors"]) for sp in people["specialties"]}
+        links: dict[uuid.UUID, list[uuid.UUID]] = {}
+        for link in people["expert_specialties"]:
+            links.setdefault(link["expert_id"], []).append(link["specialty_id"])
+        self.experts = []
+        for row in people["experts"]:
+            covers = frozenset(s for sid in links[row["id"]] for s in field_sectors[sid])
+            # unevenly busy: some experts are asked far more often than others
+            weight = self.rng.lognormvariate(0, 0.6) * (0.5 + len(covers) / 6)
+            self.experts.append(_Person(row["id"], row["term_start"], covers,
+                                        tuple(field_names[sid] for sid in links[row["id"]]), weight))
+        self.expert_cum = list(itertools.accumulate(x.weight for x in self.experts))
+        self.officers = [_Person(o["id"], dept=o["department"]) for o in people["officers"]]
+        self.lead_officers = [o for o in self.officers if o.dept == DEPARTMENTS[0][0]]
+        self.supervisors = [_Person(s["id"]) for s in people["supervisors"]]
+        self.firms = firms
+        visitable = (EnterpriseStatus.NORMAL.value, EnterpriseStatus.RECTIFYING.value)
+        # town → sector → firm indices (high-risk ones also apart: they are visited far more often)
+        self.by_town: list[dict[str, list[int]]] = [{} for _ in TOWNS]
+        self.high_by_town: list[dict[str, list[int]]] = [{} for _ in TOWNS]
+        for i, f in enumerate(firms):
+            if f.status in visitable and f.sector != "樟脑油" or f.entry_status == EntryStatus.ADMITTED:
+                self.by_town[f.town].setdefault(f.sector, []).append(i)
+                if f.high_risk:
+                    self.high_by_town[f.town].setdefault(f.sector, []).append(i)
+        self.town_cum: dict[uuid.UUID, list[float]] = {}
+        self.busy: dict[tuple[uuid.UUID, date], set[str]] = {}
+        self.leave: dict[uuid.UUID, list[tuple[date, date]]] = {}
+        self.recused: set[tuple[uuid.UUID, int]] = set()
+        self.visits: list[dict] = []
+        self.stops: list[dict] = []
+        self.members: list[dict] = []
+        self.unavailabilities: list[dict] = []
+        self.recusals: list[dict] = []
+        self.assessments: list[dict] = []
+        self.visit_firms: dict[uuid.UUID, list[int]] = {}
+        self.person_times = 0  # expert members on done visits who did not refuse
+        self.refused = 0
+
+    # -- small helpers
+
+    def _weight(self, sector: str, n: int, high: int) -> float:
+        return VISIT_SECTOR_WEIGHT.get(sector, 1.0) * (n + 6 * high)
+
+    def free(self, pid: uuid.UUID, day: date, halves: tuple[str, ...]) -> bool:
+        taken = self.busy.get((pid, day))
+        if taken and not taken.isdisjoint(halves):
+            return False
+        return not any(s <= day <= e for s, e in self.leave.get(pid, ()))
+
+    def book(self, pid: uuid.UUID, day: date, halves: tuple[str, ...]) -> None:
+        self.busy.setdefault((pid, day), set()).update(halves)
+
+    def workday(self, start: date, end: date) -> date:
+        while True:
+            day = self.g.day(start, end)
+            if day.weekday() < 5:
+                return day
+
+    def pick_expert(self, day: date, halves: tuple[str, ...], ok: Callable[[_Person], bool],
+                    tries: int = 40) -> _Person | None:
+        rng, cum = self.rng, self.expert_cum
+        for _ in range(tries):
+            x = self.experts[bisect.bisect(cum, rng.random() * cum[-1])]
+            if x.term_start <= day and self.free(x.id, day, halves) and ok(x):
+                return x
+        pool = [x for x in self.experts if x.term_start <= day and self.free(x.id, day, halves) and ok(x)]
+        return rng.choice(pool) if pool else None
+
+    def _towns_for(self, x: _Person) -> list[float]:
+        cum = self.town_cum.get(x.id)
+        if cum is None:
+            cum = list(itertools.accumulate(
+                sum(self._weight(s, len(ids), len(self.high_by_town[t].get(s, ()))) for s, ids in secs.items()
+                    if s in x.covers) for t, secs in enumerate(self.by_town)))
+            self.town_cum[x.id] = cum
+        return cum
+
+    def pick_firms(self, x: _Person, day: date, n: int) -> list[int]:
+        """Up to ``n`` distinct firms of one town whose sectors ``x`` covers (high-risk ones preferred)."""
+        rng = self.rng
+        cum = self._towns_for(x)
+        if not cum or cum[-1] <= 0:
+            return []
+        town = bisect.bisect(cum, rng.random() * cum[-1])
+        secs = [(s, ids) for s, ids in self.by_town[town].items() if s in x.covers]
+        weights = [self._weight(s, len(ids), len(self.high_by_town[town].get(s, ()))) for s, ids in secs]
+        out: list[int] = []
+        for _ in range(n * 6):
+            if len(out) == n:
+                break
+            sector, ids = rng.choices(secs, weights)[0]
+            high = self.high_by_town[town].get(sector)
+            i = rng.choice(high if high and rng.random() < 0.6 else ids)
+            f = self.firms[i]
+            if i in out or (x.id, i) in self.recused or (f.established and f.established >= day):
+                continue
+            out.append(i)
+        return out
+
+    def pick_officers(self, day: date, halves: tuple[str, ...], n: int, sectors: set[str]) -> list[_Person]:
+        """``n`` free officers: one of the emergency-management bureau leads, the others preferably from the
+        departments in charge of the firms' sectors."""
+        rng = self.rng
+        out: list[_Person] = []
+        for _ in range(8):
+            o = rng.choice(self.lead_officers)
+            if self.free(o.id, day, halves):
+                out.append(o)
+                break
+        for _ in range(60):
+            if len(out) == n:
+                return out
+            o = rng.choice(self.officers)
+            if o in out or not self.free(o.id, day, halves):
+                continue
+            if not DEPARTMENT_SECTORS.get(o.dept, frozenset()) & sectors and rng.random() < 0.6:
+                continue
+            out.append(o)
+        rest = [o for o in self.officers if o not in out and self.free(o.id, day, halves)]
+        if len(rest) < n - len(out):
+            return []
+        return out + rng.sample(rest, n - len(out))
+
+    # -- rows
+
+    def add(self, kind: str, day: date, part: str, status: str, firm_ids: list[int], experts: list[_Person],
+            officers: list[_Person], observer: _Person | None = None, refused: _Person | None = None,
+            purpose: str = "", notes: str = "", verdict: str | None = None) -> None:
+        g, rng = self.g, self.rng
+        halves = HALVES[part]
+        for p in (*experts, *officers, *((observer,) if observer else ()), *((refused,) if refused else ())):
+            self.book(p.id, day, halves)
+        start, end = TIMES[part]
+        planned_at = datetime.combine(day - timedelta(days=rng.randint(3, 20)), time(9 + rng.randrange(8), 0))
+        done = status == VisitStatus.DONE
+        updated = datetime.combine(day, time(18, 0)) if done else planned_at
+        sectors = [self.firms[i].sector for i in firm_ids]
+        vid = g.uuid()
+        self.visit_firms[vid] = firm_ids
+        self.visits.append({"id": vid, "created_at": planned_at, "updated_at": updated, "version": 1, "kind": kind,
+                            "day": day, "part_of_day": part, "start_time": start, "end_time": end,
+                            "purpose": purpose or VISIT_PURPOSES[kind].format(sector="、".join(dict.fromkeys(sectors))),
+                            "status": status, "notes": notes})
+        minutes = 8 * 60 + 40 if part != "pm" else 14 * 60 + 40
+        for seq, i in enumerate(firm_ids, 1):
+            f = self.firms[i]
+            began = datetime.combine(day, time(minutes // 60, minutes % 60))
+            minutes += rng.randint(70, 150)
+            row = {"id": g.uuid(), "created_at": planned_at, "updated_at": updated, "version": 1, "visit_id": vid,
+                   "enterprise_id": f.id, "seq": seq, "done": done, "started_at": began if done else None,
+                   "finished_at": datetime.combine(day, time(minutes // 60, minutes % 60)) if done else None,
+                   "place": rng.choice(PLACES.get(f.sector, PLACES[""])) if done else "",
+                   "summary": rng.choice(SUMMARIES) if done else "",
+                   "expert_advice": rng.choice(ADVICE) if done and experts and rng.random() < 0.6 else "",
+                   "entry_verdict": verdict, "entry_reasons": ENTRY_REASONS.get(verdict or "", "")}
+            minutes += rng.randint(15, 40)
+            self.stops.append(row)
+
+        def member(role: str, p: _Person, **extra: Any) -> None:
+            key = {"officer": "officer_id", "expert": "expert_id", "observer": "supervisor_id"}[role]
+            row = {"id": g.uuid(), "created_at": planned_at, "updated_at": updated, "version": 1, "visit_id": vid,
+                   "role": role, "officer_id": None, "expert_id": None, "supervisor_id": None, "refused": False,
+                   "rating": None, "remark": "", "override_reason": "", key: p.id}
+            row.update(extra)
+            self.members.append(row)
+
+        for o in officers:
+            member(MemberRole.OFFICER.value, o)
+        if refused is not None:
+            member(MemberRole.EXPERT.value, refused, refused=True, remark=rng.choice(REFUSALS))
+            self.refused += 1
+        for x in experts:
+            rating, remark = None, ""
+            if done and rng.random() < 0.85:
+                rating = rng.choices((5, 4, 3, 2, 1), (34, 45, 15, 5, 1))[0]
+                remark = rng.choice(RATING_REMARKS[rating])
+            member(MemberRole.EXPERT.value, x, rating=rating, remark=remark)
+            self.person_times += done
+        if observer is not None:
+            member(MemberRole.OBSERVER.value, observer)
+
+    # -- one visit with experts
+
+    def expert_visit(self, kind: str, day: date, status: str, n_experts: int, *, refusal: bool = False,
+                     notes: str = "") -> bool:
+        rng = self.rng
+        n_firms = rng.choices((1, 2, 3), (45, 35, 20))[0]
+        part = "full" if n_firms == 3 else rng.choice(("am", "pm", "am", "pm", "full"))
+        halves = HALVES[part]
+        lead = self.pick_expert(day, halves, lambda x: True)
+        if lead is None:
+            return False
+        firm_ids = self.pick_firms(lead, day, n_firms)
+        if not firm_ids:
+            return False
+        sectors = {self.firms[i].sector for i in firm_ids}
+
+        def fits(x: _Person) -> bool:
+            return x is not lead and sectors <= x.covers and not any((x.id, i) in self.recused for i in firm_ids)
+
+        experts = [lead]
+        if n_experts == 2:
+            second = self.pick_expert(day, halves, fits)
+            if second is None:
+                return False
+            experts.append(second)
+        refused = None
+        if refusal:
+            refused = self.pick_expert(day, halves, lambda x: fits(x) and x not in experts)
+            if refused is None:
+                return False
+        n_off = rng.choice((2, 2, 3)) if kind != VisitKind.ENFORCEMENT_EXPERT else rng.choice((2, 3, 3))
+        officers = self.pick_officers(day, halves, n_off, sectors)
+        if not officers:
+            return False
+        observer = None
+        if rng.random() < 0.15:
+            free = [s for s in self.supervisors if self.free(s.id, day, halves)]
+            observer = rng.choice(free) if free else None
+        self.add(kind, day, part, status, firm_ids, experts, officers, observer, refused, notes=notes)
+        return True
+
+    def reinspection(self, day: date) -> bool:
+        """复查: officers go back to a firm visited before (no expert needed)."""
+        rng = self.rng
+        earlier = [v for v in self.visits[-60:] if v["status"] == VisitStatus.DONE and v["day"] < day
+                   and v["kind"] in (VisitKind.INSPECTION_EXPERT, VisitKind.ENFORCEMENT_EXPERT)]
+        if not earlier:
+            return False
+        vid = rng.choice(earlier)["id"]
+        firm_ids = self.visit_firms[vid][:1]
+        part = rng.choice(("am", "pm"))
+        officers = self.pick_officers(day, HALVES[part], 2, {self.firms[firm_ids[0]].sector})
+        if not officers:
+            return False
+        self.add(VisitKind.REINSPECTION.value, day, part, VisitStatus.DONE.value, firm_ids, [], officers)
+        return True
+
+    # -- the camphor-oil entry checks (2022, before each firm's verdict in its status history)
+
+    def camphor_checks(self) -> None:
+        rng = self.rng
+        halves = HALVES["full"]
+
+        def camphor_field(x: _Person) -> bool:
+            return bool({"樟脑油/林产化工", "危险化学品"} & set(x.fields))
+
+        forestry = [o for o in self.officers if o.dept == "汨罗市林业局"]
+        for i, f in enumerate(self.firms):
+            if f.sector != "樟脑油":
+                continue
+            last = f.verdict or self.g.day(*CAMPHOR_VERDICT)
+            for _ in range(60):
+                day = last - timedelta(days=rng.randint(0, 12))
+                if day.weekday() >= 5 or day <= CAMPHOR_HALT.date():
+                    continue
+                x = self.pick_expert(day, halves, lambda x, i=i: camphor_field(x) and (x.id, i) not in self.recused)
+                if x is None:
+                    continue
+                experts = [x]
+                if rng.random() < 0.2:
+                    y = self.pick_expert(day, halves, lambda y, i=i, x=x: camphor_field(y) and y is not x
+                                         and (y.id, i) not in self.recused)
+                    experts += [y] if y else []
+                officers = self.pick_officers(day, halves, 2, {"樟脑油"})
+                free_forestry = [o for o in forestry if o not in officers and self.free(o.id, day, halves)]
+                if officers and free_forestry and rng.random() < 0.7:
+                    officers.append(free_forestry[0])
+                if officers:
+                    self.add(VisitKind.CAMPHOR_ENTRY.value, day, "full", VisitStatus.DONE.value, [i], experts, officers,
+                             verdict=f.entry_status)
+                    break
+            else:  # pragma: no cover - the pool always has a free expert in those months
+                raise RuntimeError("could not schedule a camphor-oil entry check")
+
+    # -- leave, recusals, grades
+
+    def leave_periods(self, start: date, end: date, n: int) -> None:
+        rng = self.rng
+        veterans = [x for x in self.experts if x.term_start < date(self.today.year, 1, 1)]
+        for x in rng.sample(veterans, min(n, len(veterans))):
+            first = self.g.day(start, end)
+            last = first + timedelta(days=rng.choice((2, 4, 6, 9, 13, 20, 27)))
+            self.leave.setdefault(x.id, []).append((first, last))
+            self.unavailabilities.append(_row(self.g, datetime.combine(first - timedelta(days=rng.randint(2, 15)),
+                                                                        time(10, 0)),
+                                              expert_id=x.id, officer_id=None, start=first, end=last,
+                                              reason=rng.choice(LEAVE_REASONS)))
+
+    def recusal_rows(self, n: int, reasons: Sequence[str]) -> None:
+        rng = self.rng
+        veterans = [x for x in self.experts if x.term_start < date(self.today.year, 1, 1)]
+        for _ in range(n):
+            x = rng.choice(veterans)
+            ids = [i for secs in self.high_by_town for s, ids in secs.items() if s in x.covers for i in ids[:50]]
+            if not ids:
+                continue
+            i = rng.choice(ids)
+            if (x.id, i) in self.recused:
+                continue
+            self.recused.add((x.id, i))
+            reason = rng.choices(reasons, [4 if r.startswith("近三年") else 1 for r in reasons])[0]
+            until, detail = None, ""
+            at = datetime.combine(self.today - timedelta(days=rng.randint(200, 900)), time(10, 0))
+            if reason.startswith("近三年"):
+                until = at.date() + timedelta(days=3 * 365)
+                detail = rng.choice(("为该企业编制安全现状评价报告", "为该企业做安全生产标准化咨询", "为该企业开展安全培训"))
+            elif reason.startswith("其他"):
+                detail = "持有该企业股份"
+            self.recusals.append(_row(self.g, at, expert_id=x.id, enterprise_id=self.firms[i].id, reason=reason,
+                                      detail=detail, until=until))
+
+    def grades(self, year: int) -> None:
+        rng = self.rng
+        for x in self.experts:
+            if x.term_start > date(year, 12, 31):
+                continue  # joined after that year
+            grade = rng.choices(("优秀", "称职", "不称职"), (25, 70, 5))[0]
+            self.assessments.append(_row(self.g, datetime(year + 1, 1, 15, 10, 0), expert_id=x.id, year=year,
+                                         grade=grade, remark=rng.choice(GRADE_REMARKS[grade])))
+
+
+def _plan_visits(g: _Gen, today: date, large: bool, people: dict[str, list[dict]], firms: list[_FirmRef],
+                 reasons: Sequence[str]) -> _Visits:
+    v = _Visits(g, today, large, people, firms)
+    rng = g.rng
+    years = LARGE_YEARS if large else 1
+    start, end = today - timedelta(days=365 * years), today - timedelta(days=1)
+    v.leave_periods(start, today + timedelta(days=14), LARGE_LEAVES if large else SEED_LEAVES)
+    v.recusal_rows(LARGE_RECUSALS if large else SEED_RECUSALS, reasons)
+    v.grades(today.year - 1)
+    v.camphor_checks()
+    kinds = [k.value for k in EXPERT_VISIT_KINDS]
+    kind_weights = list(EXPERT_VISIT_KINDS.values())
+    failures = 0
+
+    def one(status: str, day: date, n_experts: int, refusal: bool = False, notes: str = "") -> bool:
+        nonlocal failures
+        ok = v.expert_visit(rng.choices(kinds, kind_weights)[0], day, status, n_experts, refusal=refusal, notes=notes)
+        failures += not ok
+        if failures > 50_000:  # pragma: no cover
+            raise RuntimeError("could not plan the demo visits")
+        return ok
+
+    if large:
+        while len(v.visits) < LARGE_PAST_VISITS:
+            day = v.workday(start, end)
+            r = rng.random()
+            if r < 0.07:
+                v.reinspection(day)
+            elif r < 0.09:
+                one(VisitStatus.CANCELLED.value, day, 1, notes=rng.choice(CANCEL_NOTES))
+            else:
+                one(VisitStatus.DONE.value, day, rng.choice((1, 1, 2)), refusal=rng.random() < 0.02)
+        n_future = 60
+    else:
+        while v.person_times < SEED_EXPERT_PERSON_TIMES:
+            left = SEED_EXPERT_PERSON_TIMES - v.person_times
+            n = 1 if left == 1 or rng.random() < 0.7 else 2
+            one(VisitStatus.DONE.value, v.workday(start, end), n,
+                refusal=v.refused < SEED_REFUSALS and rng.random() < 0.12)
+        done = 0
+        while done < SEED_REINSPECTIONS:
+            done += v.reinspection(v.workday(start + timedelta(days=30), end))
+        done = 0
+        while done < SEED_CANCELLED:
+            done += one(VisitStatus.CANCELLED.value, v.workday(start, end), 1, notes=rng.choice(CANCEL_NOTES))
+        n_future = SEED_FUTURE
+    done = 0
+    while done < n_future:
+        day = v.workday(today, today + timedelta(days=14))
+        status = VisitStatus.SCHEDULED.value if day <= today + timedelta(days=6) else VisitStatus.PLANNED.value
+        done += one(status, day, rng.choice((1, 1, 2)))
+    return v
+
+
 # ================================================================================================ entry point
 
 
@@ -788,7 +1309,8 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
     today = today or date.today()
     g = _Gen(seed)
     towns, villages, places = _regions(g)
-    people = _people(g, today)
+    large = scale == "large"
+    people = _people(g, today, large)
 
     with factory() as s, s.begin():
         _check_empty(s)
@@ -799,6 +1321,8 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
 
     firms = _firms(g, p)
     maker = _EnterpriseMaker(g, places, today)
+    town_index = {ps[0].town_id: i for i, ps in enumerate(places)}
+    refs: list[_FirmRef] = []
     counts = {"towns": len(towns), "villages": len(villages), "enterprises": 0, "high_risk": 0, "in_park": 0,
               "camphor": 0, "camphor_refused": 0, "licences": 0, "contacts": 0, "status_changes": 0,
               "officers": len(people["officers"]), "departments": len(DEPARTMENTS),
@@ -814,6 +1338,9 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
         for f in firms[start:start + CHUNK]:
             e, lic, con, chg = maker.make(f)
             ents.append(e)
+            verdict = chg[2]["changed_at"].date() if f.sector == "樟脑油" and len(chg) > 2 else None
+            refs.append(_FirmRef(e["id"], f.sector, town_index[e["town_id"]], e["established_on"], f.high_risk,
+                                 f.status, f.entry_status, verdict))
             licences += lic
             contacts += con
             changes += chg
@@ -834,6 +1361,36 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
     counts["in_park"] = sum(f.in_park for f in firms)
     counts["camphor"] = sum(f.sector == "樟脑油" for f in firms)
     counts["camphor_refused"] = sum(f.entry_status == EntryStatus.REFUSED for f in firms)
+
+    v = _plan_visits(g, today, large, people, refs, SETTING_DEFAULTS["expert_recusal_reasons"])
+    with factory() as s, s.begin():
+        for table, rows in ((Unavailability, v.unavailabilities), (ExpertRecusal, v.recusals),
+                            (ExpertAssessment, v.assessments)):
+            if rows:
+                s.execute(insert(table.__table__), rows)
+    total = len(v.visits) + len(v.stops) + len(v.members)
+    written = 0
+    if progress:
+        progress(0, total, "检查")
+    for table, rows in ((Visit, v.visits), (VisitStop, v.stops), (VisitMember, v.members)):
+        for start in range(0, len(rows), VISIT_CHUNK):
+            chunk = rows[start:start + VISIT_CHUNK]
+            with factory() as s, s.begin():
+                s.execute(insert(table.__table__), chunk)
+            written += len(chunk)
+            if progress:
+                progress(written, total, "检查")
+    counts.update(
+        visits=len(v.visits),
+        visits_done=sum(x["status"] == VisitStatus.DONE for x in v.visits),
+        visits_past=sum(x["day"] < today for x in v.visits),
+        visits_future=sum(x["day"] >= today for x in v.visits),
+        visits_cancelled=sum(x["status"] == VisitStatus.CANCELLED for x in v.visits),
+        camphor_entry_checks=sum(x["kind"] == VisitKind.CAMPHOR_ENTRY for x in v.visits),
+        reinspections=sum(x["kind"] == VisitKind.REINSPECTION for x in v.visits),
+        visit_stops=len(v.stops), visit_members=len(v.members), expert_person_times=v.person_times,
+        refused_assignments=v.refused, unavailabilities=len(v.unavailabilities), recusals=len(v.recusals),
+        assessments=len(v.assessments))
     with factory() as s, s.begin():
         s.execute(insert(AuditEntry.__table__), [{
             "id": g.uuid(), "at": utcnow(), "actor": ACTOR, "entity": "demo", "entity_id": None,
