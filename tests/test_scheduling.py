@@ -97,9 +97,7 @@ def version(w, vid) -> int:  # type: ignore[no-untyped-def]
 
 
 def register(monkeypatch, factory, **values) -> None:  # type: ignore[no-untyped-def]
-    """As once the keys are registered in settings.DEFAULTS, with the office's values in the settings table."""
-    for key in values:
-        monkeypatch.setitem(settings_svc.DEFAULTS, key, svc.SCHEDULING_DEFAULTS[key])
+    """The office's values in the settings table."""
     with session_scope(factory) as s:
         for key, value in values.items():
             settings_svc.put(s, key, value)

@@ -77,17 +77,8 @@ from models.services import officers as officers_svc
 from models.services import settings as settings_svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ServiceError, ValidationFailed
 
-# Settings this module reads. Read from models.services.settings when the key is registered in its DEFAULTS,
-# else these defaults apply.
-SCHEDULING_DEFAULTS: dict[str, Any] = {
-    "schedule_same_firm_months": 12,  # N: warn when an expert returns to the same firm within N months
-    "schedule_expert_monthly_max": 4,  # M: warn when an expert would have more than M visits in a month
-    "schedule_weight_field": 100,  # recommendation: field covers the firm's sector
-    "schedule_weight_rotation": 30,  # recommendation: never (or long ago) at this firm
-    "schedule_weight_workload": 10,  # recommendation: minus this per visit already this month
-    "schedule_weight_town": 2,  # recommendation: per done visit in the firm's town (at most 5 counted)
-    "schedule_town_months": 12,  # recommendation: town experience counts the done visits of the last T months
-}
+# Settings this module reads (N, M, the recommendation weights) are in models.services.settings.DEFAULTS,
+# keys "schedule_*".
 
 EXPERT_KINDS = frozenset({VisitKind.INSPECTION_EXPERT, VisitKind.ENFORCEMENT_EXPERT, VisitKind.CAMPHOR_ENTRY})
 ENFORCEMENT_KINDS = frozenset({VisitKind.ENFORCEMENT_EXPERT})
@@ -121,23 +112,21 @@ _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 def setting(session: Session, key: str) -> Any:
-    if key in settings_svc.DEFAULTS:
-        return settings_svc.get(session, key)
-    return SCHEDULING_DEFAULTS[key]
+    return settings_svc.get(session, key)
 
 
 def _int_setting(session: Session, key: str) -> int:
     try:
         return int(setting(session, key))
     except (TypeError, ValueError):
-        return int(SCHEDULING_DEFAULTS[key])
+        return int(settings_svc.DEFAULTS[key])
 
 
 def _float_setting(session: Session, key: str) -> float:
     try:
         return float(setting(session, key))
     except (TypeError, ValueError):
-        return float(SCHEDULING_DEFAULTS[key])
+        return float(settings_svc.DEFAULTS[key])
 
 
 # ================================================================================================ data
@@ -1071,7 +1060,6 @@ __all__ = [
     "EXPERT_KINDS",
     "PART_LABELS",
     "RULE_LABELS",
-    "SCHEDULING_DEFAULTS",
     "TRANSITIONS",
     "WARNING_CODES",
     "CheckResult",

@@ -23,6 +23,14 @@ DEFAULTS: dict[str, Any] = {
     "expert_fee_basis": "visit",  # or "person_day"
     "expert_fee_per_visit": 500,  # yuan; placeholder until the office sets its rate
     "expert_fee_per_person_day": 800,  # yuan; placeholder until the office sets its rate
+    # Scheduling (models/services/scheduling.py): warnings and the recommendation's weights.
+    "schedule_same_firm_months": 12,  # N: warn when an expert returns to the same firm within N months
+    "schedule_expert_monthly_max": 4,  # M: warn when an expert would have more than M visits in a month
+    "schedule_weight_field": 100,  # recommendation: the expert's field covers the firm's sector
+    "schedule_weight_rotation": 30,  # recommendation: never (or long ago) at this firm
+    "schedule_weight_workload": 10,  # recommendation: minus this per visit already this month
+    "schedule_weight_town": 2,  # recommendation: per done visit in the firm's town (at most 5 counted)
+    "schedule_town_months": 12,  # recommendation: town experience counts the done visits of the last T months
 }
 
 
