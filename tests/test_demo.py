@@ -35,6 +35,7 @@ from models.entities import (
 from models.enums import SECTORS, EnterpriseStatus, EntryStatus, MemberRole, PersonStatus, VisitKind, VisitStatus
 from models.services import demo
 from models.services import enterprises as svc
+from models.services import experts as experts_svc
 from models.services.errors import ServiceError
 from models.text import initials, phone_problem, search_key
 from tests import factories as f
@@ -232,6 +233,11 @@ def test_seed_visits_follow_the_scheduling_rules(factory):
         grades = s.execute(select(ExpertAssessment.year, ExpertAssessment.grade)).all()
         assert len(grades) == counts["assessments"] >= 10
         assert {y for y, _ in grades} == {TODAY.year - 1} and {g for _, g in grades} <= {"优秀", "称职", "不称职"}
+        # the pool page opens on experts who joined this year: nothing in their leave, recusal or grade tabs
+        for row in experts_svc.search(s)[:demo.NEW_EXPERTS]:
+            assert row.term_start == date(TODAY.year, 1, 1)
+            assert not (experts_svc.recusals(s, row.id) or experts_svc.unavailabilities(s, row.id)
+                        or experts_svc.assessments(s, row.id))
 
 
 def test_demo_firms_are_valid_registry_records(factory):
