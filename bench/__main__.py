@@ -8,7 +8,7 @@ import sys
 
 from bench import common
 
-SUITES = ["startup", "registry", "excel"]
+SUITES = ["startup", "registry", "excel", "scheduling"]
 
 
 def main(argv: list[str]) -> int:
