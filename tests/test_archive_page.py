@@ -382,3 +382,24 @@ def test_status_history_lists_newest_first(ctx, eid, qtbot):
     assert _texts(page.history, 2) == ["正常", "停产整顿", "正常"]
     assert page.history.item(2, 1).text() == "—"
     assert _texts(page.history, 4) == ["测试员"] * 3
+
+
+def test_archive_lists_the_visits_that_had_the_firm_on_their_route(sqlite_url, qtbot):
+    from sqlalchemy import func, select
+
+    from models.entities import Visit, VisitStop
+    from models.services import demo
+
+    c = AppContext.open(sqlite_url, actor="测试员")
+    demo.generate(c.factory, "seed", 0)
+    with c.session() as s:
+        firm, n = s.execute(select(VisitStop.enterprise_id, func.count()).group_by(VisitStop.enterprise_id)
+                            .order_by(func.count().desc())).first()
+        days = sorted((d for (d,) in s.execute(select(Visit.day).join(VisitStop, VisitStop.visit_id == Visit.id)
+                                                  .where(VisitStop.enterprise_id == firm))), reverse=True)
+    page = ArchivePage(c, firm)
+    qtbot.addWidget(page)
+    assert page.visits.rowCount() == n >= 1
+    assert [page.visits.item(r, 0).text()[:10] for r in range(n)] == [d.isoformat() for d in days]  # newest first
+    assert all(page.visits.item(r, 4).text() for r in range(n))  # officers named on every visit
+    c.engine.dispose()

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.enums import RISK_LABELS, STATUS_LABELS
+from models.enums import RISK_LABELS, STATUS_LABELS, VISIT_KIND_LABELS, VISIT_STATUS_LABELS
 from models.services import enterprises as svc
+from models.services import scheduling
 from models.services.errors import FieldError, NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
@@ -138,6 +139,9 @@ class ArchivePage(QWidget):
         self.tabs.addTab(tab, self.tr("联系人"))
         self.history = _table([self.tr("时间"), self.tr("原状态"), self.tr("新状态"), self.tr("原因"), self.tr("操作人")])
         self.tabs.addTab(self.history, self.tr("状态历史"))
+        self.visits = _table([self.tr("日期"), self.tr("类型"), self.tr("状态"), self.tr("专家"), self.tr("执法人员"),
+                              self.tr("路线上的企业"), self.tr("事由")])
+        self.tabs.addTab(self.visits, self.tr("检查记录"))
 
         lay = QVBoxLayout(self)
         lay.addLayout(head)
@@ -186,6 +190,7 @@ class ArchivePage(QWidget):
         try:
             with self._ctx.session() as s:
                 a = svc.archive(s, self.enterprise_id)
+                visits = scheduling.enterprise_visits(s, self.enterprise_id)
         except NotFound as exc:
             self._gone(str(exc))
             return
@@ -237,6 +242,12 @@ class ArchivePage(QWidget):
                               _enum(STATUS_LABELS.get(h.old_status, "")) if h.old_status else "—",
                               _enum(STATUS_LABELS.get(h.new_status, h.new_status)), h.reason, h.changed_by]
                              for h in sorted(a.status_history, key=lambda h: h.changed_at, reverse=True)])
+        part = {"am": self.tr("上午"), "pm": self.tr("下午"), "full": ""}
+        _fill(self.visits, [[f"{v.day.isoformat()} {part.get(v.part, '')}".strip(),
+                             _enum(VISIT_KIND_LABELS.get(v.kind, v.kind)),
+                             _enum(VISIT_STATUS_LABELS.get(v.status, v.status)),
+                             "、".join(v.experts), "、".join(v.officers), "、".join(v.firms), v.purpose]
+                            for v in visits], [v.id for v in visits])
         self._select(self.licences, keep_licence)
         self._select(self.contacts, keep_contact)
         self._update_buttons(self.licences, self.licence_buttons)

@@ -896,6 +896,15 @@ def visits_between(session: Session, start: date, end: date, flt: VisitFilter | 
     return _rows(session, q)
 
 
+def enterprise_visits(session: Session, enterprise_id: uuid.UUID) -> list[VisitRow]:
+    """Every visit that had the firm on its route, newest first, cancelled ones included (一企一档's 检查记录)."""
+    q = (select(Visit.id, Visit.version, Visit.kind, Visit.day, Visit.part_of_day, Visit.start_time, Visit.end_time,
+                Visit.status, Visit.purpose)
+         .where(Visit.id.in_(select(VisitStop.visit_id).where(VisitStop.enterprise_id == enterprise_id)))
+         .order_by(Visit.day.desc(), _PART_ORDER.desc(), Visit.id))
+    return _rows(session, q)
+
+
 def person_schedule(session: Session, start: date, end: date, *, officer_id: uuid.UUID | None = None,
                     expert_id: uuid.UUID | None = None, supervisor_id: uuid.UUID | None = None,
                     include_cancelled: bool = False) -> list[VisitRow]:
@@ -1081,6 +1090,7 @@ __all__ = [
     "mark_refused",
     "move_visit",
     "person_schedule",
+    "enterprise_visits",
     "rate_expert",
     "recommend",
     "set_status",

@@ -4,234 +4,280 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="110"/>
+        <location filename="../../ui/archive_page.py" line="111"/>
         <source>编辑档案</source>
         <translation>Edit archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="128"/>
+        <location filename="../../ui/archive_page.py" line="129"/>
         <source>基本信息</source>
         <translation>Basic data</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="130"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>证照名称</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="130"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="130"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="130"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>有效期起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="132"/>
         <source>有效期止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
-        <location filename="../../ui/archive_page.py" line="135"/>
-        <location filename="../../ui/archive_page.py" line="218"/>
+        <location filename="../../ui/archive_page.py" line="132"/>
+        <location filename="../../ui/archive_page.py" line="136"/>
+        <location filename="../../ui/archive_page.py" line="223"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="134"/>
+        <location filename="../../ui/archive_page.py" line="135"/>
         <source>证照</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="135"/>
+        <location filename="../../ui/archive_page.py" line="136"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="135"/>
+        <location filename="../../ui/archive_page.py" line="136"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="135"/>
+        <location filename="../../ui/archive_page.py" line="136"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="138"/>
+        <location filename="../../ui/archive_page.py" line="139"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="139"/>
+        <location filename="../../ui/archive_page.py" line="140"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="139"/>
+        <location filename="../../ui/archive_page.py" line="140"/>
         <source>原状态</source>
         <translation>Old status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="139"/>
+        <location filename="../../ui/archive_page.py" line="140"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="139"/>
+        <location filename="../../ui/archive_page.py" line="140"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="139"/>
+        <location filename="../../ui/archive_page.py" line="140"/>
         <source>操作人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="140"/>
+        <location filename="../../ui/archive_page.py" line="141"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="154"/>
+        <location filename="../../ui/archive_page.py" line="142"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="142"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="142"/>
+        <source>专家</source>
+        <translation>Experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="142"/>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="143"/>
+        <source>路线上的企业</source>
+        <translation>Firms on the route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="143"/>
+        <source>事由</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="144"/>
+        <source>检查记录</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="158"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="156"/>
+        <location filename="../../ui/archive_page.py" line="160"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="157"/>
+        <location filename="../../ui/archive_page.py" line="161"/>
         <source>也可双击一行，或选中后按回车</source>
         <translation>Or double-click a row, or select it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="159"/>
+        <location filename="../../ui/archive_page.py" line="163"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="201"/>
+        <location filename="../../ui/archive_page.py" line="206"/>
         <source>高危企业</source>
         <translation>High-risk enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="203"/>
+        <location filename="../../ui/archive_page.py" line="208"/>
         <source>园区企业</source>
         <translation>In industrial park</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="208"/>
+        <location filename="../../ui/archive_page.py" line="213"/>
         <source>统一社会信用代码</source>
         <translation>Unified Social Credit Code</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="208"/>
+        <location filename="../../ui/archive_page.py" line="213"/>
         <source>行业领域</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="209"/>
+        <location filename="../../ui/archive_page.py" line="214"/>
         <source>所属镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="209"/>
+        <location filename="../../ui/archive_page.py" line="214"/>
         <source>所属村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="210"/>
+        <location filename="../../ui/archive_page.py" line="215"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="210"/>
+        <location filename="../../ui/archive_page.py" line="215"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="210"/>
+        <location filename="../../ui/archive_page.py" line="215"/>
         <source>未评级</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="211"/>
+        <location filename="../../ui/archive_page.py" line="216"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="211"/>
+        <location filename="../../ui/archive_page.py" line="216"/>
         <source>法定代表人电话</source>
         <translation>Legal rep. phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="212"/>
+        <location filename="../../ui/archive_page.py" line="217"/>
         <source>安全负责人</source>
         <translation>Safety manager</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="212"/>
+        <location filename="../../ui/archive_page.py" line="217"/>
         <source>安全负责人电话</source>
         <translation>Safety manager phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="213"/>
+        <location filename="../../ui/archive_page.py" line="218"/>
         <source>从业人数</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="214"/>
+        <location filename="../../ui/archive_page.py" line="219"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="215"/>
+        <location filename="../../ui/archive_page.py" line="220"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="215"/>
+        <location filename="../../ui/archive_page.py" line="142"/>
+        <location filename="../../ui/archive_page.py" line="220"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="216"/>
+        <location filename="../../ui/archive_page.py" line="221"/>
         <source>建档时间</source>
         <translation>Archive created</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="217"/>
+        <location filename="../../ui/archive_page.py" line="222"/>
         <source>最后修改</source>
         <translation>Last modified</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="304"/>
+        <location filename="../../ui/archive_page.py" line="245"/>
+        <source>上午</source>
+        <translation>a.m.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="245"/>
+        <source>下午</source>
+        <translation>p.m.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="315"/>
         <source>删除证照</source>
         <translation>Delete licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="304"/>
+        <location filename="../../ui/archive_page.py" line="315"/>
         <source>确定删除所选证照记录吗？</source>
         <translation>Delete the selected licence record?</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="319"/>
+        <location filename="../../ui/archive_page.py" line="330"/>
         <source>删除联系人</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="319"/>
+        <location filename="../../ui/archive_page.py" line="330"/>
         <source>确定删除所选联系人吗？</source>
         <translation>Delete the selected contact?</translation>
     </message>
@@ -285,42 +331,42 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="521"/>
+        <location filename="../../ui/archive_page.py" line="532"/>
         <source>添加联系人</source>
         <translation>Add contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="521"/>
+        <location filename="../../ui/archive_page.py" line="532"/>
         <source>编辑联系人</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="525"/>
+        <location filename="../../ui/archive_page.py" line="536"/>
         <source>手机11位，座机如 0730-5212345</source>
         <translation>Mobile: 11 digits; landline e.g. 0730-5212345</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="527"/>
+        <location filename="../../ui/archive_page.py" line="538"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="528"/>
+        <location filename="../../ui/archive_page.py" line="539"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="529"/>
+        <location filename="../../ui/archive_page.py" line="540"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="530"/>
+        <location filename="../../ui/archive_page.py" line="541"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="545"/>
+        <location filename="../../ui/archive_page.py" line="556"/>
         <source>该联系人记录已不存在（可能已被其他用户删除）。</source>
         <translation>This contact no longer exists (another user may have deleted it).</translation>
     </message>
@@ -1305,52 +1351,52 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="474"/>
+        <location filename="../../ui/archive_page.py" line="485"/>
         <source>添加证照</source>
         <translation>Add licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="474"/>
+        <location filename="../../ui/archive_page.py" line="485"/>
         <source>编辑证照</source>
         <translation>Edit licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="476"/>
+        <location filename="../../ui/archive_page.py" line="487"/>
         <source>如 营业执照、危险化学品经营许可证</source>
         <translation>e.g. business licence, hazardous chemicals licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="482"/>
+        <location filename="../../ui/archive_page.py" line="493"/>
         <source>证照名称 *</source>
         <translation>Licence *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="483"/>
+        <location filename="../../ui/archive_page.py" line="494"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="484"/>
+        <location filename="../../ui/archive_page.py" line="495"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="485"/>
+        <location filename="../../ui/archive_page.py" line="496"/>
         <source>有效期起</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="486"/>
+        <location filename="../../ui/archive_page.py" line="497"/>
         <source>有效期止</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="487"/>
+        <location filename="../../ui/archive_page.py" line="498"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="503"/>
+        <location filename="../../ui/archive_page.py" line="514"/>
         <source>该证照记录已不存在（可能已被其他用户删除）。</source>
         <translation>This licence no longer exists (another user may have deleted it).</translation>
     </message>
@@ -2265,34 +2311,34 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>_RecordDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="364"/>
+        <location filename="../../ui/archive_page.py" line="375"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="365"/>
+        <location filename="../../ui/archive_page.py" line="376"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="409"/>
+        <location filename="../../ui/archive_page.py" line="420"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="410"/>
+        <location filename="../../ui/archive_page.py" line="421"/>
         <source>%1
 档案页将重新载入。</source>
         <translation>%1
 The archive page will reload.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="454"/>
+        <location filename="../../ui/archive_page.py" line="465"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="455"/>
+        <location filename="../../ui/archive_page.py" line="466"/>
         <source>%1
 填写的内容未保存，档案页将重新载入。</source>
         <translation>%1
