@@ -92,13 +92,13 @@ def free_day(ctx, start: date) -> date:
     return day
 
 
-def crafted_twin(ctx, booked: scheduling.VisitRow) -> uuid.UUID:
+def crafted_twin(ctx, booked: scheduling.VisitRow, part: str = "full") -> uuid.UUID:
     """A 复查 on a free day far ahead whose team includes ``booked``'s people (so moving it onto ``booked``'s day
     double-books them)."""
     rec = stored(ctx, booked.id)
     people = rec.data.officer_ids or rec.data.observer_ids
     data = VisitInput(kind=VisitKind.REINSPECTION, day=free_day(ctx, date.today() + timedelta(days=60)),
-                      part_of_day="full", enterprise_ids=rec.data.enterprise_ids[:1],
+                      part_of_day=part, enterprise_ids=rec.data.enterprise_ids[:1],
                       officer_ids=rec.data.officer_ids, expert_ids=rec.data.expert_ids,
                       observer_ids=rec.data.observer_ids, purpose="整改复查")
     assert people or rec.data.expert_ids
@@ -252,6 +252,24 @@ def test_drop_moves_the_visit_with_the_reason_in_history(ctx, page, qtbot, monke
     assert (move.action, move.old_day, move.new_day, move.reason) == ("move", old_day, new_day, "专家时间冲突，顺延")
     assert move.actor == "测试员"
     assert twin in [v.id for v in page.month_model.index_of_day(new_day).data(VISITS_ROLE)]
+
+
+def test_week_view_drop_on_the_other_half_day_changes_the_half_day(ctx, page, qtbot, monkeypatch, shown):
+    booked = next(v for v in planned(ctx) if v.officers or v.observers)
+    twin = crafted_twin(ctx, booked, part="am")
+    day = stored(ctx, twin).data.day
+    page.day = day
+    page.set_mode(SchedulePage.WEEK)
+    model = page.week_model
+    source, target = model.index(0, day.weekday()), model.index(1, day.weekday())
+    assert [v.id for v in source.data(VISITS_ROLE)] == [twin] and not target.data(VISITS_ROLE)
+    mime = model.mimeData([source])
+    reasons(monkeypatch, "上午另有会议")
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1, target)
+    qtbot.waitUntil(lambda: stored(ctx, twin).data.part_of_day == "pm", timeout=3000)
+    assert stored(ctx, twin).data.day == day and not shown
+    assert [v.id for v in page.week_model.index(1, day.weekday()).data(VISITS_ROLE)] == [twin]
 
 
 def test_warnings_ask_for_override_reasons_then_retry(ctx, page, monkeypatch, shown):
