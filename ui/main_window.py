@@ -31,6 +31,12 @@ def _people(ctx: AppContext) -> QWidget:
     return PeoplePage(ctx)
 
 
+def _schedule(ctx: AppContext) -> QWidget:
+    from ui.schedule_page import SchedulePage
+
+    return SchedulePage(ctx)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext | None, settings: QSettings | None = None,
                  snapshot: Snapshot | None = None) -> None:
@@ -56,12 +62,13 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
 
-        # A module appears here only when it works (检查排期, 现场检查, 隐患台账, 执法文书, 统计 come with their issues).
+        # A module appears here only when it works (现场检查, 隐患台账, 执法文书, 统计 come with their issues).
         # Pages are built when first shown, so start-up pays only for the first one.
         self.pages: dict[str, QWidget] = {}
         self._modules: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
             ("registry", self.tr("企业档案"), _registry),
             ("people", self.tr("专家库"), _people),
+            ("schedule", self.tr("检查排期"), _schedule),
         ]
         for n, (key, title, _make) in enumerate(self._modules, start=1):
             placeholder = QWidget()

@@ -1404,27 +1404,32 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>安全体检</source>
         <translation>Tijian safety check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>企业档案</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="70"/>
         <source>专家库</source>
         <translation>Expert pool</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>检查排期</source>
+        <translation>Scheduling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>安全体检 — %1</source>
         <translation>Tijian safety check — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="100"/>
+        <location filename="../../ui/main_window.py" line="107"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
@@ -1732,6 +1737,59 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
     </message>
 </context>
 <context>
+    <name>RateExpertsDialog</name>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="778"/>
+        <source>评价专家</source>
+        <translation>Rate experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="782"/>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="782"/>
+        <source>评分（1–5）</source>
+        <translation>Rating (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="782"/>
+        <source>评价意见</source>
+        <translation>Remark</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="790"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="791"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="819"/>
+        <source>%1 %2 的检查，请为每位专家评分（1–5分）并填写评价意见。</source>
+        <translation>Visit of %1 (%2): rate each expert (1–5) and add a remark.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="823"/>
+        <source>检查完成后才能评价专家。</source>
+        <translation>Experts can be rated only after the visit is done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="834"/>
+        <source> 分</source>
+        <translation> pts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="837"/>
+        <source>如 检查细致，隐患描述准确</source>
+        <translation>e.g. thorough, hazards described precisely</translation>
+    </message>
+</context>
+<context>
     <name>RecusalDialog</name>
     <message>
         <location filename="../../ui/experts_page.py" line="447"/>
@@ -1886,6 +1944,343 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <location filename="../../ui/registry_page.py" line="226"/>
         <source>企业名录</source>
         <translation>Enterprise list</translation>
+    </message>
+</context>
+<context>
+    <name>SchedulePage</name>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="74"/>
+        <source>上午</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="75"/>
+        <source>下午</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="76"/>
+        <source>全天</source>
+        <translation>Full day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="81"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="81"/>
+        <source>时段</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="82"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="82"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="83"/>
+        <source>企业</source>
+        <translation>Firms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="83"/>
+        <source>专家</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="84"/>
+        <source>执法人员</source>
+        <translation>Officers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="85"/>
+        <source>监督员</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="109"/>
+        <source>（已取消）</source>
+        <translation> (cancelled)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="118"/>
+        <source>企业：{0}</source>
+        <translation>Firms: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="120"/>
+        <source>专家：{0}</source>
+        <translation>Experts: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="122"/>
+        <source>执法人员：{0}</source>
+        <translation>Officers: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="124"/>
+        <source>监督员：{0}</source>
+        <translation>Supervisors: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="303"/>
+        <source>{0}月{1}日</source>
+        <translation>{0}/{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="306"/>
+        <source>另有{0}项…</source>
+        <translation>{0} more…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="321"/>
+        <source>星期一</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="321"/>
+        <source>星期二</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="321"/>
+        <source>星期三</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="321"/>
+        <source>星期四</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="321"/>
+        <source>星期五</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="321"/>
+        <source>星期六</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="321"/>
+        <source>星期日</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="530"/>
+        <source>月</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="531"/>
+        <source>周</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="532"/>
+        <source>列表</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="538"/>
+        <source>上一页</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="539"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="540"/>
+        <source>下一页</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="545"/>
+        <source>新建检查</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="546"/>
+        <source>取消检查…</source>
+        <translation>Cancel visit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="547"/>
+        <source>派工单…</source>
+        <translation>Dispatch sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="548"/>
+        <source>导出日历…</source>
+        <translation>Export calendar…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="566"/>
+        <source>清除筛选</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="662"/>
+        <source>全部乡镇</source>
+        <translation>All towns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="666"/>
+        <source>全部人员</source>
+        <translation>All people</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="668"/>
+        <source>{0}（执法人员）</source>
+        <translation>{0} (officer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="670"/>
+        <source>{0}（专家）</source>
+        <translation>{0} (expert)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="672"/>
+        <source>{0}（监督员）</source>
+        <translation>{0} (supervisor)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="674"/>
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="678"/>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="747"/>
+        <source>检查排期</source>
+        <translation>Scheduling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="754"/>
+        <location filename="../../ui/schedule_page.py" line="762"/>
+        <source>{0}年{1}月</source>
+        <translation>{1}/{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="759"/>
+        <source>{0} 至 {1}</source>
+        <translation>{0} to {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="763"/>
+        <source>共 {0} 项检查</source>
+        <translation>{0} visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="770"/>
+        <source>{0}（{1}）：{2} 项</source>
+        <translation>{0} ({1}): {2} visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="859"/>
+        <source>调整检查日期</source>
+        <translation>Move visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="873"/>
+        <source>把检查从{0}改到{1}的原因：</source>
+        <translation>Reason for moving the visit from {0} to {1}:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="892"/>
+        <source>需要填写理由</source>
+        <translation>Reason required</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="893"/>
+        <source>{0}
+
+如仍要调整，请填写理由：</source>
+        <translation>{0}
+
+To move it anyway, give a reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="918"/>
+        <location filename="../../ui/schedule_page.py" line="923"/>
+        <source>取消检查</source>
+        <translation>Cancel visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="918"/>
+        <source>请先选择要取消的检查。</source>
+        <translation>Select the visit to cancel first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="924"/>
+        <source>取消该检查的原因：</source>
+        <translation>Reason for cancelling this visit:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="944"/>
+        <location filename="../../ui/schedule_page.py" line="956"/>
+        <source>派工单</source>
+        <translation>Dispatch sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="944"/>
+        <location filename="../../ui/schedule_page.py" line="962"/>
+        <source>{0}没有安排检查。</source>
+        <translation>No visits are scheduled on {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="947"/>
+        <source>保存派工单</source>
+        <translation>Save dispatch sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="947"/>
+        <source>派工单-{0}.pdf</source>
+        <translation>dispatch-{0}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="948"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="967"/>
+        <source>{0}
+
+是否代替后继续打印？</source>
+        <translation>{0}
+
+Replace them and print anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="980"/>
+        <location filename="../../ui/schedule_page.py" line="983"/>
+        <location filename="../../ui/schedule_page.py" line="997"/>
+        <source>导出日历</source>
+        <translation>Export calendar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="980"/>
+        <source>请先在“全部人员”筛选中选择一位人员。</source>
+        <translation>First choose a person in the “All people” filter.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="984"/>
+        <source>日历文件 (*.ics)</source>
+        <translation>Calendar files (*.ics)</translation>
     </message>
 </context>
 <context>
@@ -2095,6 +2490,295 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <location filename="../../ui/experts_page.py" line="535"/>
         <source>事由</source>
         <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="100"/>
+        <source>新建检查安排</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="100"/>
+        <source>编辑检查安排</source>
+        <translation>Edit visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="112"/>
+        <source>基本信息</source>
+        <translation>Basics</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="113"/>
+        <source>路线</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="114"/>
+        <source>人员</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="125"/>
+        <source>评价专家…</source>
+        <translation>Rate experts…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="130"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="131"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="187"/>
+        <source>上午</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="188"/>
+        <source>下午</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="189"/>
+        <source>全天</source>
+        <translation>Full day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="195"/>
+        <source>如 09:00（可不填）</source>
+        <translation>e.g. 09:00 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="198"/>
+        <source>如 11:30（可不填）</source>
+        <translation>e.g. 11:30 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="201"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="205"/>
+        <source>如 汛期前危险化学品专项检查</source>
+        <translation>e.g. pre-flood-season hazardous chemicals check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="212"/>
+        <source>检查类型 *</source>
+        <translation>Kind *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="213"/>
+        <source>检查日期 *</source>
+        <translation>Date *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="214"/>
+        <source>时段 *</source>
+        <translation>Part of day *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="215"/>
+        <source>时间段</source>
+        <translation>Time span</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="217"/>
+        <source>检查目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="218"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="219"/>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="220"/>
+        <source>检查表</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="228"/>
+        <source>查找企业（输入名称等文字；回车或双击加入路线）</source>
+        <translation>Find firms (type a name etc.; Enter or double-click adds to the route)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="230"/>
+        <source>输入企业名称等，回车加入选中的企业</source>
+        <translation>Type a firm name etc.; Enter adds the selected firm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="239"/>
+        <source>检查路线（按先后顺序）</source>
+        <translation>Route (in order)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="247"/>
+        <source>加入路线</source>
+        <translation>Add to route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="248"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="249"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="250"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="279"/>
+        <source>执法人员（执法证状态）</source>
+        <translation>Officers (certificate state)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="281"/>
+        <source>专家（专业领域）</source>
+        <translation>Experts (fields)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="283"/>
+        <source>监督员</source>
+        <translation>Observers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="285"/>
+        <source>专家推荐</source>
+        <translation>Recommended experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="291"/>
+        <source>加入检查组</source>
+        <translation>Add to team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="305"/>
+        <source>规则检查</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="366"/>
+        <source>未登记领域</source>
+        <translation>no field registered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="383"/>
+        <location filename="../../ui/visit_dialog.py" line="397"/>
+        <source>（暂无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="396"/>
+        <source>已选 %1 份检查表</source>
+        <translation>%1 checklist(s) chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="405"/>
+        <source>该检查%1，不能再修改安排。</source>
+        <translation>This visit is %1 and can no longer be changed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="508"/>
+        <source>共 %1 家，显示前 %2 家，请输入更多文字缩小范围</source>
+        <translation>%1 firms, showing the first %2; type more to narrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="511"/>
+        <source>共 %1 家</source>
+        <translation>%1 firms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="597"/>
+        <source>规则检查未能完成。</source>
+        <translation>The rule check could not be completed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="607"/>
+        <source>符合全部排期规则。</source>
+        <translation>All scheduling rules are met.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="609"/>
+        <source>不符合规则 %1 项，提醒 %2 项</source>
+        <translation>%1 rule(s) broken, %2 warning(s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="612"/>
+        <source>不符合规则（须调整后才能保存）：</source>
+        <translation>Rules broken (fix before saving):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="616"/>
+        <source>提醒（填写理由后可保存，理由将被记录）：</source>
+        <translation>Warnings (save after giving a reason; the reason is recorded):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="628"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="630"/>
+        <source>填写理由后可放行“%1”</source>
+        <translation>Give a reason to override “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="658"/>
+        <source>不符合排期规则，不能保存</source>
+        <translation>Breaks a scheduling rule; cannot save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="660"/>
+        <source>请为每项提醒填写理由</source>
+        <translation>Give a reason for every warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="671"/>
+        <source>在“路线”中加入企业后，这里推荐第一家企业的专家。</source>
+        <translation>Add a firm on the Route tab to see experts recommended for the first firm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="674"/>
+        <source>为“%1”%2推荐：</source>
+        <translation>Recommended for “%1” on %2:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="680"/>
+        <source>不可安排：%1</source>
+        <translation>Not available: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="682"/>
+        <source>已在检查组</source>
+        <translation>already on the team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="754"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visit_dialog.py" line="755"/>
+        <source>现在载入最新内容吗？您在本窗口中的修改将被放弃。</source>
+        <translation>Load the latest version now? Your changes in this window will be discarded.</translation>
     </message>
 </context>
 <context>
