@@ -862,6 +862,12 @@ class ExpertsPage(QWidget):
         top.addWidget(self.count_label)
         for b in (self.new_button, self.edit_button, self.status_button, self.specialties_button):
             top.addWidget(b)
+        self.import_button = QPushButton(self.tr("导入Excel…"))
+        self.export_button = QPushButton(self.tr("导出Excel…"))
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.export_button.clicked.connect(lambda: self.export_file())
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
 
         self.model = ExpertTableModel(ctx, self)
         self.table = QTableView()
@@ -994,6 +1000,63 @@ class ExpertsPage(QWidget):
         if new_id is not None:
             self.reload()
             self.select(new_id)
+
+    def import_file(self, path: str | None = None) -> object | None:
+        """Import experts from an .xlsx file (asks for it when ``path`` is None); the ImportResult, or None."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from models.services import expert_excel
+        from models.services.errors import ServiceError
+
+        title = self.tr("导入专家")
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Excel 工作簿 (*.xlsx)"))
+            if not path:
+                return None
+        try:
+            with self._ctx.session() as s:
+                plan = expert_excel.read_workbook(s, path)
+                if plan.problems:
+                    lines = [self.tr("第{n}行 {column}：{reason}").format(n=p.row_number, column=p.column,
+                                                                         reason=p.reason) for p in plan.problems[:20]]
+                    more = self.tr("……共 {n} 个问题").format(n=len(plan.problems)) if len(plan.problems) > 20 else ""
+                    text = self.tr("文件中有 {bad} 行存在问题，{good} 行正确：").format(
+                        bad=plan.bad_count, good=plan.good_count) + "\n" + "\n".join(lines + ([more] if more else []))
+                    if not plan.good_count:
+                        alerts.error(self, title, text)
+                        return None
+                    if not alerts.confirm(self, title, text + "\n\n" + self.tr("仅导入正确的行？")):
+                        return None
+                result = expert_excel.apply(s, plan, self._ctx.actor, only_good_rows=True)
+        except ServiceError as exc:
+            alerts.error(self, title, str(exc))
+            return None
+        self.reload()
+        alerts.info(self, title, self.tr("新增 {c} 名，更新 {u} 名，未变 {n} 名，跳过有问题的 {k} 行。").format(
+            c=result.created, u=result.updated, n=result.unchanged, k=result.skipped))
+        return result
+
+    def export_file(self, path: str | None = None) -> int | None:
+        """Write the filtered list to an .xlsx file (asks for it when ``path`` is None); the number written."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from models.services import expert_excel
+        from models.services.errors import ServiceError
+
+        title = self.tr("导出专家名单")
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, title, self.tr("专家名单.xlsx"), self.tr("Excel 工作簿 (*.xlsx)"))
+            if not path:
+                return None
+            path = path if path.lower().endswith(".xlsx") else path + ".xlsx"
+        try:
+            with self._ctx.session() as s:
+                n = expert_excel.export(s, self.current_filter(), path)
+        except ServiceError as exc:
+            alerts.error(self, title, str(exc))
+            return None
+        alerts.info(self, title, self.tr("已导出 {n} 名专家到：\n{path}").format(n=n, path=path))
+        return n
 
     def edit_expert(self) -> None:
         eid = self.selected_id()
