@@ -820,123 +820,133 @@
         <translation>Edit the fields and the enterprise sectors they cover</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="883"/>
+        <location filename="../../ui/experts_page.py" line="865"/>
+        <source>导入Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="866"/>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="889"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="883"/>
+        <location filename="../../ui/experts_page.py" line="889"/>
         <source>回避原因</source>
         <translation>Reason for recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="883"/>
+        <location filename="../../ui/experts_page.py" line="889"/>
         <source>具体情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="883"/>
+        <location filename="../../ui/experts_page.py" line="889"/>
         <source>回避至</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="884"/>
+        <location filename="../../ui/experts_page.py" line="890"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="885"/>
+        <location filename="../../ui/experts_page.py" line="891"/>
         <source>添加回避…</source>
         <translation>Add recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="885"/>
-        <location filename="../../ui/experts_page.py" line="1052"/>
+        <location filename="../../ui/experts_page.py" line="891"/>
+        <location filename="../../ui/experts_page.py" line="1115"/>
         <source>结束回避</source>
         <translation>End recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="886"/>
-        <location filename="../../ui/experts_page.py" line="888"/>
-        <location filename="../../ui/experts_page.py" line="891"/>
-        <location filename="../../ui/experts_page.py" line="1072"/>
-        <location filename="../../ui/experts_page.py" line="1084"/>
+        <location filename="../../ui/experts_page.py" line="892"/>
+        <location filename="../../ui/experts_page.py" line="894"/>
+        <location filename="../../ui/experts_page.py" line="897"/>
+        <location filename="../../ui/experts_page.py" line="1135"/>
+        <location filename="../../ui/experts_page.py" line="1147"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="887"/>
+        <location filename="../../ui/experts_page.py" line="893"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="887"/>
+        <location filename="../../ui/experts_page.py" line="893"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="887"/>
+        <location filename="../../ui/experts_page.py" line="893"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="888"/>
-        <location filename="../../ui/experts_page.py" line="891"/>
+        <location filename="../../ui/experts_page.py" line="894"/>
+        <location filename="../../ui/experts_page.py" line="897"/>
         <source>登记…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="890"/>
+        <location filename="../../ui/experts_page.py" line="896"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="890"/>
+        <location filename="../../ui/experts_page.py" line="896"/>
         <source>考核等次</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="890"/>
+        <location filename="../../ui/experts_page.py" line="896"/>
         <source>说明</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="892"/>
+        <location filename="../../ui/experts_page.py" line="898"/>
         <source>回避</source>
         <translation>Recusals</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="893"/>
+        <location filename="../../ui/experts_page.py" line="899"/>
         <source>请假/不可用</source>
         <translation>Leave / unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="894"/>
+        <location filename="../../ui/experts_page.py" line="900"/>
         <source>工作档案</source>
         <translation>Work file</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="895"/>
+        <location filename="../../ui/experts_page.py" line="901"/>
         <source>年度考核</source>
         <translation>Annual assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="948"/>
+        <location filename="../../ui/experts_page.py" line="954"/>
         <source>全部专业领域</source>
         <translation>All fields</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="952"/>
+        <location filename="../../ui/experts_page.py" line="958"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="956"/>
+        <location filename="../../ui/experts_page.py" line="962"/>
         <source>全部专家组</source>
         <translation>All groups</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/experts_page.py" line="973"/>
+        <location filename="../../ui/experts_page.py" line="979"/>
         <source>共 %n 名</source>
         <translation>
             <numerusform>%n expert</numerusform>
@@ -944,72 +954,125 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1024"/>
+        <location filename="../../ui/experts_page.py" line="1011"/>
+        <source>导入专家</source>
+        <translation>Import experts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1013"/>
+        <location filename="../../ui/experts_page.py" line="1048"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1020"/>
+        <source>第{n}行 {column}：{reason}</source>
+        <translation>Row {n} {column}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1022"/>
+        <source>……共 {n} 个问题</source>
+        <translation>… {n} problems in all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1023"/>
+        <source>文件中有 {bad} 行存在问题，{good} 行正确：</source>
+        <translation>{bad} rows of the file have problems, {good} rows are correct:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1028"/>
+        <source>仅导入正确的行？</source>
+        <translation>Import only the correct rows?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1035"/>
+        <source>新增 {c} 名，更新 {u} 名，未变 {n} 名，跳过有问题的 {k} 行。</source>
+        <translation>{c} added, {u} updated, {n} unchanged, {k} rows with problems skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1046"/>
+        <source>导出专家名单</source>
+        <translation>Export expert list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1048"/>
+        <source>专家名单.xlsx</source>
+        <translation>experts.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1058"/>
+        <source>已导出 {n} 名专家到：
+{path}</source>
+        <translation>Exported {n} experts to:
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/experts_page.py" line="1087"/>
         <source>未选择专家</source>
         <translation>No expert selected</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1036"/>
+        <location filename="../../ui/experts_page.py" line="1099"/>
         <source>今日可派</source>
         <translation>available today</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1036"/>
+        <location filename="../../ui/experts_page.py" line="1099"/>
         <source>今日不可派：%1</source>
         <translation>not available today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1038"/>
+        <location filename="../../ui/experts_page.py" line="1101"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1039"/>
+        <location filename="../../ui/experts_page.py" line="1102"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1039"/>
+        <location filename="../../ui/experts_page.py" line="1102"/>
         <source>已结束</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1052"/>
+        <location filename="../../ui/experts_page.py" line="1115"/>
         <source>所选回避自今天起结束，确定吗？</source>
         <translation>End the selected recusal as of today?</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1059"/>
+        <location filename="../../ui/experts_page.py" line="1122"/>
         <source>删除回避</source>
         <translation>Delete recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1060"/>
+        <location filename="../../ui/experts_page.py" line="1123"/>
         <source>删除所选回避记录吗？（登记有误时使用；回避到期请用“结束回避”）</source>
         <translation>Delete the selected recusal record? (For records entered by mistake; to end a recusal, use &quot;End recusal&quot;.)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1072"/>
+        <location filename="../../ui/experts_page.py" line="1135"/>
         <source>删除所选请假/不可用时段吗？</source>
         <translation>Delete the selected leave / unavailable period?</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1084"/>
+        <location filename="../../ui/experts_page.py" line="1147"/>
         <source>删除所选年度考核记录吗？</source>
         <translation>Delete the selected annual assessment?</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1091"/>
+        <location filename="../../ui/experts_page.py" line="1154"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1091"/>
+        <location filename="../../ui/experts_page.py" line="1154"/>
         <source>称职</source>
         <translation>Competent</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1092"/>
+        <location filename="../../ui/experts_page.py" line="1155"/>
         <source>不称职</source>
         <translation>Incompetent</translation>
     </message>
