@@ -499,6 +499,20 @@ def test_recommendation_order_and_reasons(crafted):
         assert pm["郑已排"].blocked is None and "本月已安排1次" in pm["郑已排"].reasons
 
 
+def test_town_experience_follows_new_visits(crafted):
+    """The town counts are kept between recommendations until a visit changes; then they are counted again."""
+    w = crafted
+    with session_scope(w["factory"]) as s:
+        before = {r.name: r for r in svc.recommend(s, w["chem1"], DAY)}
+    assert not any("到本镇企业检查" in x for x in before["李建国"].reasons)
+    with session_scope(w["factory"]) as s:  # 李建国 inspects another firm of the same town
+        past_visit(s, DAY - timedelta(days=20), VisitStatus.DONE, [w["li"]], [w["chem2"]])
+    with session_scope(w["factory"]) as s:
+        after = {r.name: r for r in svc.recommend(s, w["chem1"], DAY)}
+    assert "近12个月到本镇企业检查1次" in after["李建国"].reasons
+    assert after["李建国"].score > before["李建国"].score
+
+
 def test_recommendation_rotation_horizon_and_monthly_cap(crafted, monkeypatch):
     w = crafted
     register(monkeypatch, w["factory"], schedule_same_firm_months=1, schedule_expert_monthly_max=2)
