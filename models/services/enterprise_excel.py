@@ -123,20 +123,13 @@ class PlannedRow:
     changes: tuple[str, ...] = ()  # update: the fields (FIELD_LABELS keys) whose value the import changes
 
 
-@dataclass
-class ImportPlan:
-    path: str
-    sheet: str
-    header_row: int  # the header's last row (data rows follow it)
-    columns: dict[str, str]  # field → header text as written in the file ("法定代表人/联系电话" for two rows)
-    ignored_columns: list[str] = field(default_factory=list)
-    rows: list[PlannedRow] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)  # sorted by row, then column order
-    header_first_row: int = 0  # the header's first row: header_row - 1 for a two-row header (0: same as header_row)
+class PlanCounts:
+    """What the import dialogs read off a plan: counts by action, problems, the file's name. Mixed into the
+    registry's and the expert pool's plans (both have ``path``, ``rows`` with ``action`` and ``problems``)."""
 
-    def __post_init__(self) -> None:
-        if not self.header_first_row:
-            self.header_first_row = self.header_row
+    path: str
+    rows: list
+    problems: list
 
     def _count(self, action: str) -> int:
         return sum(1 for r in self.rows if r.action == action)
@@ -168,6 +161,22 @@ class ImportPlan:
     @property
     def file_name(self) -> str:
         return Path(self.path).name
+
+
+@dataclass
+class ImportPlan(PlanCounts):
+    path: str
+    sheet: str
+    header_row: int  # the header's last row (data rows follow it)
+    columns: dict[str, str]  # field → header text as written in the file ("法定代表人/联系电话" for two rows)
+    ignored_columns: list[str] = field(default_factory=list)
+    rows: list[PlannedRow] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)  # sorted by row, then column order
+    header_first_row: int = 0  # the header's first row: header_row - 1 for a two-row header (0: same as header_row)
+
+    def __post_init__(self) -> None:
+        if not self.header_first_row:
+            self.header_first_row = self.header_row
 
 
 class ImportResult(NamedTuple):

@@ -5,16 +5,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import NamedTuple
 
 from sqlalchemy import Select, String, case, cast, func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from models import uscc as uscc_mod
-from models.db import is_busy_error
 from models.entities import (
     Enterprise,
     EnterpriseContact,
@@ -26,6 +23,7 @@ from models.entities import (
 from models.enums import RISK_LABELS, SECTORS, STATUS_LABELS, EnterpriseStatus, RiskLevel
 from models.services import audit
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
+from models.services.locking import flush_or_conflict, saved_meanwhile
 from models.text import normalize_phone, phone_problem, pinyin_keys, search_key
 
 # Field names as the office reads them (messages, Excel headers, the bad-row report).
@@ -279,7 +277,7 @@ def update(
     if ent is None:
         raise NotFound("该企业档案已不存在（可能已被其他用户删除）。")
     if ent.version != expected_version:
-        raise ConcurrentEdit(_conflict_message(ent))
+        raise ConcurrentEdit(saved_meanwhile(f"“{ent.name}”的档案", ent.updated_at))
     if not validated:
         errors = validate(session, data, enterprise_id)
         if errors:
@@ -298,25 +296,8 @@ def update(
         audit.record(session, actor, "enterprise", ent.id, "update", changes=changed)
     if not flush:
         return ent.version
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConcurrentEdit(_CONFLICT_NOW) from exc
-    except OperationalError as exc:
-        if is_busy_error(exc):
-            raise ConcurrentEdit(_CONFLICT_NOW) from exc
-        raise
+    flush_or_conflict(session, "企业档案")
     return ent.version
-
-
-_CONFLICT_NOW = "该企业档案刚刚被其他用户修改并保存，您的修改未保存。请重新打开后再修改。"
-
-
-def _conflict_message(ent: Enterprise) -> str:
-    # Stored times are UTC; the office reads its own clock.
-    when = ent.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M") if ent.updated_at else ""
-    return (f"“{ent.name}”的档案已在 {when} 被其他用户修改并保存，您的修改未保存，以免覆盖对方的内容。"
-            "请重新载入，查看最新内容后再修改。")
 
 
 # ------------------------------------------------------------------------------------------------ licences, contacts

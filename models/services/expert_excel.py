@@ -33,6 +33,7 @@ from models.services.enterprise_excel import (
     HEADER_SCAN_ROWS,
     ImportFileError,
     ImportResult,
+    PlanCounts,
     RowAction,
     RowProblem,
     _atomic_target,
@@ -87,7 +88,7 @@ class ExpertPlannedRow:
 
 
 @dataclass
-class ExpertImportPlan:
+class ExpertImportPlan(PlanCounts):
     path: str
     sheet: str
     header_row: int
@@ -95,37 +96,6 @@ class ExpertImportPlan:
     ignored_columns: list[str] = field(default_factory=list)
     rows: list[ExpertPlannedRow] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
-
-    def _count(self, action: str) -> int:
-        return sum(1 for r in self.rows if r.action == action)
-
-    @property
-    def new_count(self) -> int:
-        return self._count(RowAction.NEW)
-
-    @property
-    def update_count(self) -> int:
-        return self._count(RowAction.UPDATE)
-
-    @property
-    def unchanged_count(self) -> int:
-        return self._count(RowAction.UNCHANGED)
-
-    @property
-    def bad_count(self) -> int:
-        return self._count(RowAction.BAD)
-
-    @property
-    def good_count(self) -> int:
-        return len(self.rows) - self.bad_count
-
-    @property
-    def has_problems(self) -> bool:
-        return bool(self.problems)
-
-    @property
-    def file_name(self) -> str:
-        return Path(self.path).name
 
 
 # ------------------------------------------------------------------------------------------------ reading

@@ -10,16 +10,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date
+from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import and_, func, or_, select, true
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from models.base import utcnow
-from models.db import is_busy_error
 from models.entities import (
     Enterprise,
     Expert,
@@ -37,6 +34,7 @@ from models.enums import PERSON_STATUS_LABELS, PersonStatus, Severity, VisitStat
 from models.services import audit
 from models.services import settings as settings_svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
+from models.services.locking import flush_or_conflict, saved_meanwhile
 from models.text import normalize_phone, phone_problem, pinyin_keys
 
 # Settings a county may change (recusal reasons, look-back years, fee basis and rates) are in
@@ -289,32 +287,12 @@ def create(session: Session, data: ExpertInput, actor: str = "") -> uuid.UUID:
     return ent.id
 
 
-_CONFLICT_NOW = "该专家的资料刚刚被其他用户修改并保存，您的修改未保存。请重新打开后再修改。"
-
-
-def _conflict_message(ent: Expert) -> str:
-    when = ent.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M") if ent.updated_at else ""
-    return (f"专家“{ent.name}”的资料已在 {when} 被其他用户修改并保存，您的修改未保存，以免覆盖对方的内容。"
-            "请重新载入，查看最新内容后再修改。")
-
-
-def _flush_guarded(session: Session) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConcurrentEdit(_CONFLICT_NOW) from exc
-    except OperationalError as exc:
-        if is_busy_error(exc):
-            raise ConcurrentEdit(_CONFLICT_NOW) from exc
-        raise
-
-
 def _locked(session: Session, expert_id: uuid.UUID, expected_version: int) -> Expert:
     ent = session.get(Expert, expert_id)
     if ent is None:
         raise NotFound("该专家已不存在（可能已被其他用户删除）。")
     if ent.version != expected_version:
-        raise ConcurrentEdit(_conflict_message(ent))
+        raise ConcurrentEdit(saved_meanwhile(f"专家“{ent.name}”的资料", ent.updated_at))
     return ent
 
 
@@ -338,7 +316,7 @@ def update(session: Session, expert_id: uuid.UUID, data: ExpertInput, expected_v
         # a change of fields only (the secondary table) must bump the version, and be guarded by it, too
         ent.updated_at = utcnow()
         audit.record(session, actor, "expert", ent.id, "update", changes=changed)
-    _flush_guarded(session)
+    flush_or_conflict(session, "专家的资料")
     return ent.version
 
 
@@ -359,7 +337,7 @@ def set_status(session: Session, expert_id: uuid.UUID, status: str, expected_ver
         f"：{reason}" if reason else "")
     ent.notes = f"{ent.notes}\n{line}".strip()
     audit.record(session, actor, "expert", ent.id, "status", old=old, new=status, reason=reason)
-    _flush_guarded(session)
+    flush_or_conflict(session, "专家的资料")
     return ent.version
 
 

@@ -8,20 +8,18 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, replace
-from datetime import UTC, date
+from datetime import date
 from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
-from models.db import is_busy_error
 from models.entities import Officer, Supervisor, Unavailability, Visit, VisitMember
 from models.enums import VisitStatus
 from models.services import audit
 from models.services import settings as settings_svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ServiceError, ValidationFailed
+from models.services.locking import flush_or_conflict, saved_meanwhile
 from models.text import normalize_phone, phone_problem, pinyin_keys
 
 # Settings this module reads; the key belongs in models.services.settings.DEFAULTS (read from there when present).
@@ -240,24 +238,6 @@ def check_supervisor(data: SupervisorInput) -> list[FieldError]:
 
 _OFFICER_FIELDS = ("name", "department", "certificate_no", "certificate_expiry", "phone")
 _SUPERVISOR_FIELDS = ("name", "affiliation", "phone")
-_CONFLICT_NOW = "该记录刚刚被其他用户修改并保存，您的修改未保存。请重新打开后再修改。"
-
-
-def _conflict_message(what: str, row: Officer | Supervisor) -> str:
-    when = row.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M") if row.updated_at else ""
-    return (f"{what}“{row.name}”的信息已在 {when} 被其他用户修改并保存，您的修改未保存，以免覆盖对方的内容。"
-            "请重新载入，查看最新内容后再修改。")
-
-
-def _flush(session: Session) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConcurrentEdit(_CONFLICT_NOW) from exc
-    except OperationalError as exc:
-        if is_busy_error(exc):
-            raise ConcurrentEdit(_CONFLICT_NOW) from exc
-        raise
 
 
 def create_officer(session: Session, data: OfficerInput, actor: str = "") -> uuid.UUID:
@@ -293,7 +273,7 @@ def update_officer(session: Session, officer_id: uuid.UUID, data: OfficerInput, 
     data = clean_officer(data)
     o = _get_officer(session, officer_id)
     if o.version != expected_version:
-        raise ConcurrentEdit(_conflict_message("执法人员", o))
+        raise ConcurrentEdit(saved_meanwhile(f"执法人员“{o.name}”的信息", o.updated_at))
     errors = validate_officer(session, data, officer_id)
     if errors:
         raise ValidationFailed(errors)
@@ -303,7 +283,7 @@ def update_officer(session: Session, officer_id: uuid.UUID, data: OfficerInput, 
     changed = {f: [before[f], getattr(o, f)] for f in _OFFICER_FIELDS if before[f] != getattr(o, f)}
     if changed:
         audit.record(session, actor, "officer", o.id, "update", changes=changed)
-    _flush(session)
+    flush_or_conflict(session, "记录")
     return o.version
 
 
@@ -324,7 +304,7 @@ def update_supervisor(session: Session, supervisor_id: uuid.UUID, data: Supervis
     data = clean_supervisor(data)
     s = _get_supervisor(session, supervisor_id)
     if s.version != expected_version:
-        raise ConcurrentEdit(_conflict_message("监督员", s))
+        raise ConcurrentEdit(saved_meanwhile(f"监督员“{s.name}”的信息", s.updated_at))
     errors = check_supervisor(data)
     if errors:
         raise ValidationFailed(errors)
@@ -334,18 +314,18 @@ def update_supervisor(session: Session, supervisor_id: uuid.UUID, data: Supervis
     changed = {f: [before[f], getattr(s, f)] for f in _SUPERVISOR_FIELDS if before[f] != getattr(s, f)}
     if changed:
         audit.record(session, actor, "supervisor", s.id, "update", changes=changed)
-    _flush(session)
+    flush_or_conflict(session, "记录")
     return s.version
 
 
 def _set_active(session: Session, entity: str, row: Officer | Supervisor, active: bool,
                 expected_version: int | None, actor: str, what: str) -> int:
     if expected_version is not None and row.version != expected_version:
-        raise ConcurrentEdit(_conflict_message(what, row))
+        raise ConcurrentEdit(saved_meanwhile(f"{what}“{row.name}”的信息", row.updated_at))
     if row.active != active:
         row.active = active
         audit.record(session, actor, entity, row.id, "reactivate" if active else "deactivate", name=row.name)
-        _flush(session)
+        flush_or_conflict(session, "记录")
     return row.version
 
 

@@ -36,16 +36,13 @@ import re
 import uuid
 from calendar import monthrange
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import case, func, or_, select
-from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from models.base import utcnow
-from models.db import is_busy_error
 from models.entities import (
     AuditEntry,
     ChecklistTemplate,
@@ -76,6 +73,7 @@ from models.services import experts as experts_svc
 from models.services import officers as officers_svc
 from models.services import settings as settings_svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ServiceError, ValidationFailed
+from models.services.locking import flush_or_conflict, saved_meanwhile
 
 # Settings this module reads (N, M, the recommendation weights) are in models.services.settings.DEFAULTS,
 # keys "schedule_*".
@@ -519,26 +517,6 @@ def _firm_names(session: Session, visit_ids: list[uuid.UUID]) -> dict[uuid.UUID,
 
 # ================================================================================================ writes
 
-_CONFLICT_NOW = "该检查安排刚刚被其他用户修改并保存，您的修改未保存。请重新打开后再修改。"
-
-
-def _conflict_message(v: Visit) -> str:
-    when = v.updated_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M") if v.updated_at else ""
-    return (f"{v.day.isoformat()}的检查安排已在 {when} 被其他用户修改并保存，您的修改未保存，以免覆盖对方的内容。"
-            "请重新载入，查看最新内容后再修改。")
-
-
-def _flush_guarded(session: Session) -> None:
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise ConcurrentEdit(_CONFLICT_NOW) from exc
-    except OperationalError as exc:
-        if is_busy_error(exc):
-            raise ConcurrentEdit(_CONFLICT_NOW) from exc
-        raise
-
-
 def _visit(session: Session, visit_id: uuid.UUID) -> Visit:
     v = session.get(Visit, visit_id)
     if v is None:
@@ -549,7 +527,7 @@ def _visit(session: Session, visit_id: uuid.UUID) -> Visit:
 def _locked(session: Session, visit_id: uuid.UUID, expected_version: int) -> Visit:
     v = _visit(session, visit_id)
     if v.version != expected_version:
-        raise ConcurrentEdit(_conflict_message(v))
+        raise ConcurrentEdit(saved_meanwhile(f"{v.day.isoformat()}的检查安排", v.updated_at))
     return v
 
 
@@ -685,7 +663,7 @@ def update_visit(session: Session, visit_id: uuid.UUID, data: VisitInput, expect
         after = _summary(data)
         audit.record(session, actor, "visit", v.id, "update",
                      changes={k: [before[k], after[k]] for k in after if before[k] != after[k]})
-    _flush_guarded(session)
+    flush_or_conflict(session, "检查安排")
     return v.version
 
 
@@ -734,7 +712,7 @@ def move_visit(session: Session, visit_id: uuid.UUID, new_day: date, reason: str
     v.updated_at = utcnow()
     audit.record(session, actor, "visit", v.id, "move", old_day=old_day, new_day=new_day, old_part=old_part,
                  new_part=data.part_of_day, reason=reason)
-    _flush_guarded(session)
+    flush_or_conflict(session, "检查安排")
     return v.version
 
 
@@ -748,7 +726,7 @@ def cancel_visit(session: Session, visit_id: uuid.UUID, reason: str, expected_ve
     old = v.status
     v.status = VisitStatus.CANCELLED
     audit.record(session, actor, "visit", v.id, "cancel", old_day=v.day, new_day=None, old_status=old, reason=reason)
-    _flush_guarded(session)
+    flush_or_conflict(session, "检查安排")
     return v.version
 
 
@@ -768,7 +746,7 @@ def set_status(session: Session, visit_id: uuid.UUID, status: str, expected_vers
     old = v.status
     v.status = status
     audit.record(session, actor, "visit", v.id, "status", old=old, new=status)
-    _flush_guarded(session)
+    flush_or_conflict(session, "检查安排")
     return v.version
 
 
