@@ -12,8 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,11 +30,11 @@ from PySide6.QtWidgets import (
 from models.enums import RISK_LABELS, STATUS_LABELS, VISIT_KIND_LABELS, VISIT_STATUS_LABELS
 from models.services import enterprises as svc
 from models.services import scheduling
-from models.services.errors import FieldError, NotFound, ValidationFailed
+from models.services.errors import NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
 from ui.enterprise_dialog import EnterpriseDialog
-from ui.widgets import OptionalDateEdit
+from ui.widgets import FormDialog, OptionalDateEdit
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -76,13 +74,6 @@ def _table(headers: list[str]) -> QTableWidget:
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setStretchLastSection(True)
     return t
-
-
-def _mark(widget: QWidget, prop: str, value: object) -> None:
-    """Set a dynamic property used by resources/styles/tijian.qss and re-apply the style sheet."""
-    widget.setProperty(prop, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 class _RecordButtons(NamedTuple):
@@ -333,7 +324,7 @@ class ArchivePage(QWidget):
             self.reload()
 
 
-class _RecordDialog(QDialog):
+class _RecordDialog(FormDialog):
     """A small form that saves through its service when OK is pressed and stays open, with the service's messages
     under the fields, until the save succeeds or the user cancels.
 
@@ -348,39 +339,6 @@ class _RecordDialog(QDialog):
         self.saved_id: uuid.UUID | None = None
         self.gone = False  # the enterprise or the record was deleted meanwhile; nothing was saved
         self.setMinimumWidth(440)
-        self.problems = QLabel()  # messages that belong to no field of the form
-        self.problems.setProperty("role", "error")
-        self.problems.setWordWrap(True)
-        self.problems.hide()
-        self.form = QFormLayout()
-        self.fields: dict[str, QWidget] = {}
-        self.messages: dict[str, QLabel] = {}
-
-    def _row(self, label: str, name: str, widget: QWidget) -> None:
-        message = QLabel()
-        message.setProperty("role", "error")
-        message.setWordWrap(True)
-        message.hide()
-        box = QVBoxLayout()
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(message)
-        self.form.addRow(label, box)
-        self.fields[name] = widget
-        self.messages[name] = message
-
-    def _finish(self) -> None:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.problems)
-        lay.addLayout(self.form)
-        lay.addWidget(buttons)
 
     # ------------------------------------------------------------------ subclass hooks
 
@@ -421,37 +379,6 @@ class _RecordDialog(QDialog):
                            self.tr("%1\n档案页将重新载入。").replace("%1", str(exc)))
             return False
         return True
-
-    def show_errors(self, errors: list[FieldError]) -> None:
-        for name, w in self.fields.items():
-            _mark(w, "invalid", False)
-            self.messages[name].clear()
-            self.messages[name].hide()
-        elsewhere: list[str] = []
-        for e in errors:
-            label = self.messages.get(e.field)
-            if label is None:
-                elsewhere.append(e.message)
-                continue
-            label.setText("\n".join(x for x in (label.text(), e.message) if x))
-            label.show()
-            _mark(self.fields[e.field], "invalid", True)
-        self.problems.setText("\n".join(elsewhere))
-        self.problems.setVisible(bool(elsewhere))
-        self._fit()
-        first = next((e.field for e in errors if e.field in self.fields), None)
-        if first is not None:
-            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _fit(self) -> None:
-        """Grow the dialog to the height its wrapped messages need at the current width (a top-level window does
-        not follow heightForWidth by itself, and the messages would overlap the fields)."""
-        lay = self.layout()
-        lay.activate()
-        if lay.hasHeightForWidth():
-            needed = lay.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
 
     def save(self) -> None:
         try:

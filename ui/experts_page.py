@@ -47,11 +47,11 @@ from PySide6.QtWidgets import (
 from models.enums import PERSON_STATUS_LABELS, SECTORS, VISIT_KIND_LABELS, PersonStatus
 from models.services import enterprises as ent_svc
 from models.services import experts as svc
-from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
+from models.services.errors import ConcurrentEdit, NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
 from ui.labels import enum_label
-from ui.widgets import OptionalDateEdit, ValueCombo, remember_geometry
+from ui.widgets import FormDialog, OptionalDateEdit, ValueCombo, mark, remember_geometry
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -63,13 +63,6 @@ def _grade(grade: str) -> str:
 
 def _d(value: date | None) -> str:
     return value.isoformat() if value else ""
-
-
-def _mark(widget: QWidget, invalid: bool) -> None:
-    """Flag a field for the ``[invalid="true"]`` rule of resources/styles/tijian.qss."""
-    widget.setProperty("invalid", invalid)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
 
 
 def _qdate(value: date) -> QDate:
@@ -147,7 +140,7 @@ class ExpertTableModel(QAbstractTableModel):
 # ================================================================================================ dialogs
 
 
-class _FormDialog(QDialog):
+class _FormDialog(FormDialog):
     """A form that saves through a service on OK and stays open, with the service's messages under the fields,
     until the save succeeds or the user cancels."""
 
@@ -155,68 +148,6 @@ class _FormDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self.saved_id: uuid.UUID | None = None
-        self.problems = QLabel()  # messages that belong to no field
-        self.problems.setProperty("role", "error")
-        self.problems.setWordWrap(True)
-        self.problems.hide()
-        self.form = QFormLayout()
-        self.fields: dict[str, QWidget] = {}
-        self.messages: dict[str, QLabel] = {}
-
-    def _row(self, label: str, name: str, widget: QWidget) -> None:
-        message = QLabel()
-        message.setProperty("role", "error")
-        message.setWordWrap(True)
-        message.hide()
-        box = QVBoxLayout()
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(message)
-        self.form.addRow(label, box)
-        self.fields[name] = widget
-        self.messages[name] = message
-
-    def _finish(self, extra: QWidget | None = None) -> None:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.problems)
-        if extra is not None:
-            lay.addWidget(extra)
-        else:
-            lay.addLayout(self.form)
-        lay.addWidget(buttons)
-
-    def show_errors(self, errors: list[FieldError]) -> None:
-        for name, w in self.fields.items():
-            _mark(w, False)
-            self.messages[name].clear()
-            self.messages[name].hide()
-        elsewhere: list[str] = []
-        for e in errors:
-            label = self.messages.get(e.field)
-            if label is None:
-                elsewhere.append(e.message)
-                continue
-            label.setText("\n".join(x for x in (label.text(), e.message) if x))
-            label.show()
-            _mark(self.fields[e.field], True)
-        self.problems.setText("\n".join(elsewhere))
-        self.problems.setVisible(bool(elsewhere))
-        lay = self.layout()
-        lay.activate()
-        if lay.hasHeightForWidth():
-            needed = lay.totalHeightForWidth(self.width())
-            if needed > self.height():
-                self.resize(self.width(), needed)
-        first = next((e.field for e in errors if e.field in self.fields), None)
-        if first is not None:
-            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _store(self) -> uuid.UUID | None:
         raise NotImplementedError
@@ -679,10 +610,10 @@ class SpecialtiesDialog(QDialog):
         except (ValidationFailed, NotFound) as exc:
             self.message.setText(str(exc))
             self.message.show()
-            _mark(self.name, isinstance(exc, ValidationFailed) and any(e.field == "name" for e in exc.errors))
+            mark(self.name, "invalid", isinstance(exc, ValidationFailed) and any(e.field == "name" for e in exc.errors))
             return
         self.message.hide()
-        _mark(self.name, False)
+        mark(self.name, "invalid", False)
         self.changed = True
         self._load(keep)
 

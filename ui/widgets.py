@@ -5,8 +5,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QWidget
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class ValueCombo(QComboBox):
@@ -59,3 +68,92 @@ def remember_geometry(widget: QWidget, key: str) -> None:
     done = getattr(widget, "finished", None)
     if done is not None:
         done.connect(lambda *_: QSettings().setValue(name, widget.saveGeometry()))
+
+
+def mark(widget: QWidget, prop: str, value: object) -> None:
+    """Set a dynamic property that resources/styles/tijian.qss styles (``invalid``, ``role``) and re-polish."""
+    widget.setProperty(prop, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+class FormDialog(QDialog):
+    """A form that saves through a service and stays open until the save succeeds or the user cancels: each
+    service message (FieldError) appears under its field, the field is marked invalid, other messages on top.
+
+    Subclasses add rows with ``_row`` and lay out with ``_finish``; OK calls ``save`` (theirs)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.problems = QLabel()  # messages that belong to no field of the form
+        self.problems.setProperty("role", "error")
+        self.problems.setWordWrap(True)
+        self.problems.hide()
+        self.form = QFormLayout()
+        self.fields: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+
+    def _row(self, label: str, name: str, widget: QWidget) -> None:
+        message = QLabel()
+        message.setProperty("role", "error")
+        message.setWordWrap(True)
+        message.hide()
+        box = QVBoxLayout()
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(message)
+        self.form.addRow(label, box)
+        self.fields[name] = widget
+        self.messages[name] = message
+
+    def _finish(self, extra: QWidget | None = None) -> None:
+        """Messages on top, the form (or ``extra`` holding it), 确定 / 取消 at the bottom."""
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("FormDialog", "确定"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("FormDialog", "取消"))
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.problems)
+        if extra is not None:
+            lay.addWidget(extra)
+        else:
+            lay.addLayout(self.form)
+        lay.addWidget(buttons)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def show_errors(self, errors: list) -> None:  # list[FieldError]
+        for name, w in self.fields.items():
+            mark(w, "invalid", False)
+            self.messages[name].clear()
+            self.messages[name].hide()
+        elsewhere: list[str] = []
+        for e in errors:
+            label = self.messages.get(e.field)
+            if label is None:
+                elsewhere.append(e.message)
+                continue
+            label.setText("\n".join(x for x in (label.text(), e.message) if x))
+            label.show()
+            mark(self.fields[e.field], "invalid", True)
+        self.problems.setText("\n".join(elsewhere))
+        self.problems.setVisible(bool(elsewhere))
+        self._fit()
+        first = next((e.field for e in errors if e.field in self.fields), None)
+        if first is not None:
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit(self) -> None:
+        """Grow to the height the wrapped messages need at the current width (a top-level window does not follow
+        heightForWidth by itself, and the messages would overlap the fields)."""
+        lay = self.layout()
+        lay.activate()
+        if lay.hasHeightForWidth():
+            needed = lay.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)

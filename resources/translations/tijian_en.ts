@@ -4,280 +4,280 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="111"/>
+        <location filename="../../ui/archive_page.py" line="102"/>
         <source>编辑档案</source>
         <translation>Edit archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="129"/>
+        <location filename="../../ui/archive_page.py" line="120"/>
         <source>基本信息</source>
         <translation>Basic data</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="122"/>
         <source>证照名称</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="122"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="122"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="122"/>
         <source>有效期起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="132"/>
+        <location filename="../../ui/archive_page.py" line="123"/>
         <source>有效期止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="132"/>
-        <location filename="../../ui/archive_page.py" line="136"/>
-        <location filename="../../ui/archive_page.py" line="223"/>
+        <location filename="../../ui/archive_page.py" line="123"/>
+        <location filename="../../ui/archive_page.py" line="127"/>
+        <location filename="../../ui/archive_page.py" line="214"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="135"/>
+        <location filename="../../ui/archive_page.py" line="126"/>
         <source>证照</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="136"/>
+        <location filename="../../ui/archive_page.py" line="127"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="136"/>
+        <location filename="../../ui/archive_page.py" line="127"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="136"/>
+        <location filename="../../ui/archive_page.py" line="127"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="139"/>
+        <location filename="../../ui/archive_page.py" line="130"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="140"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="140"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>原状态</source>
         <translation>Old status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="140"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="140"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="140"/>
+        <location filename="../../ui/archive_page.py" line="131"/>
         <source>操作人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="141"/>
+        <location filename="../../ui/archive_page.py" line="132"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="142"/>
+        <location filename="../../ui/archive_page.py" line="133"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="142"/>
+        <location filename="../../ui/archive_page.py" line="133"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="142"/>
+        <location filename="../../ui/archive_page.py" line="133"/>
         <source>专家</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="142"/>
+        <location filename="../../ui/archive_page.py" line="133"/>
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="143"/>
+        <location filename="../../ui/archive_page.py" line="134"/>
         <source>路线上的企业</source>
         <translation>Firms on the route</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="143"/>
+        <location filename="../../ui/archive_page.py" line="134"/>
         <source>事由</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="144"/>
+        <location filename="../../ui/archive_page.py" line="135"/>
         <source>检查记录</source>
         <translation>Visits</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="158"/>
+        <location filename="../../ui/archive_page.py" line="149"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="160"/>
+        <location filename="../../ui/archive_page.py" line="151"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="161"/>
+        <location filename="../../ui/archive_page.py" line="152"/>
         <source>也可双击一行，或选中后按回车</source>
         <translation>Or double-click a row, or select it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="163"/>
+        <location filename="../../ui/archive_page.py" line="154"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="206"/>
+        <location filename="../../ui/archive_page.py" line="197"/>
         <source>高危企业</source>
         <translation>High-risk enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="208"/>
+        <location filename="../../ui/archive_page.py" line="199"/>
         <source>园区企业</source>
         <translation>In industrial park</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="213"/>
+        <location filename="../../ui/archive_page.py" line="204"/>
         <source>统一社会信用代码</source>
         <translation>Unified Social Credit Code</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="213"/>
+        <location filename="../../ui/archive_page.py" line="204"/>
         <source>行业领域</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="214"/>
+        <location filename="../../ui/archive_page.py" line="205"/>
         <source>所属镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="214"/>
+        <location filename="../../ui/archive_page.py" line="205"/>
         <source>所属村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="215"/>
+        <location filename="../../ui/archive_page.py" line="206"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="215"/>
+        <location filename="../../ui/archive_page.py" line="206"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="215"/>
+        <location filename="../../ui/archive_page.py" line="206"/>
         <source>未评级</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="216"/>
+        <location filename="../../ui/archive_page.py" line="207"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="216"/>
+        <location filename="../../ui/archive_page.py" line="207"/>
         <source>法定代表人电话</source>
         <translation>Legal rep. phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="217"/>
+        <location filename="../../ui/archive_page.py" line="208"/>
         <source>安全负责人</source>
         <translation>Safety manager</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="217"/>
+        <location filename="../../ui/archive_page.py" line="208"/>
         <source>安全负责人电话</source>
         <translation>Safety manager phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="218"/>
+        <location filename="../../ui/archive_page.py" line="209"/>
         <source>从业人数</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="219"/>
+        <location filename="../../ui/archive_page.py" line="210"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="220"/>
+        <location filename="../../ui/archive_page.py" line="211"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="142"/>
-        <location filename="../../ui/archive_page.py" line="220"/>
+        <location filename="../../ui/archive_page.py" line="133"/>
+        <location filename="../../ui/archive_page.py" line="211"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="221"/>
+        <location filename="../../ui/archive_page.py" line="212"/>
         <source>建档时间</source>
         <translation>Archive created</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="222"/>
+        <location filename="../../ui/archive_page.py" line="213"/>
         <source>最后修改</source>
         <translation>Last modified</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="245"/>
+        <location filename="../../ui/archive_page.py" line="236"/>
         <source>上午</source>
         <translation>a.m.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="245"/>
+        <location filename="../../ui/archive_page.py" line="236"/>
         <source>下午</source>
         <translation>p.m.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="315"/>
+        <location filename="../../ui/archive_page.py" line="306"/>
         <source>删除证照</source>
         <translation>Delete licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="315"/>
+        <location filename="../../ui/archive_page.py" line="306"/>
         <source>确定删除所选证照记录吗？</source>
         <translation>Delete the selected licence record?</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="330"/>
+        <location filename="../../ui/archive_page.py" line="321"/>
         <source>删除联系人</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="330"/>
+        <location filename="../../ui/archive_page.py" line="321"/>
         <source>确定删除所选联系人吗？</source>
         <translation>Delete the selected contact?</translation>
     </message>
@@ -285,22 +285,22 @@
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="554"/>
+        <location filename="../../ui/experts_page.py" line="485"/>
         <source>登记年度考核</source>
         <translation>Record annual assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="563"/>
+        <location filename="../../ui/experts_page.py" line="494"/>
         <source>年度 *</source>
         <translation>Year *</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="564"/>
+        <location filename="../../ui/experts_page.py" line="495"/>
         <source>考核等次 *</source>
         <translation>Grade *</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="565"/>
+        <location filename="../../ui/experts_page.py" line="496"/>
         <source>说明</source>
         <translation>Remarks</translation>
     </message>
@@ -331,42 +331,42 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="532"/>
+        <location filename="../../ui/archive_page.py" line="459"/>
         <source>添加联系人</source>
         <translation>Add contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="532"/>
+        <location filename="../../ui/archive_page.py" line="459"/>
         <source>编辑联系人</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="536"/>
+        <location filename="../../ui/archive_page.py" line="463"/>
         <source>手机11位，座机如 0730-5212345</source>
         <translation>Mobile: 11 digits; landline e.g. 0730-5212345</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="538"/>
+        <location filename="../../ui/archive_page.py" line="465"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="539"/>
+        <location filename="../../ui/archive_page.py" line="466"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="540"/>
+        <location filename="../../ui/archive_page.py" line="467"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="541"/>
+        <location filename="../../ui/archive_page.py" line="468"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="556"/>
+        <location filename="../../ui/archive_page.py" line="483"/>
         <source>该联系人记录已不存在（可能已被其他用户删除）。</source>
         <translation>This contact no longer exists (another user may have deleted it).</translation>
     </message>
@@ -614,122 +614,122 @@
 <context>
     <name>ExpertDialog</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="266"/>
+        <location filename="../../ui/experts_page.py" line="197"/>
         <source>新建专家</source>
         <translation>New expert</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="266"/>
+        <location filename="../../ui/experts_page.py" line="197"/>
         <source>编辑专家资料</source>
         <translation>Edit expert</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="270"/>
+        <location filename="../../ui/experts_page.py" line="201"/>
         <source>（未填）</source>
         <translation>(not set)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="271"/>
+        <location filename="../../ui/experts_page.py" line="202"/>
         <source>男</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="272"/>
+        <location filename="../../ui/experts_page.py" line="203"/>
         <source>女</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="274"/>
+        <location filename="../../ui/experts_page.py" line="205"/>
         <source>手机11位，或座机如 0730-5212345</source>
         <translation>Mobile: 11 digits, or landline e.g. 0730-5212345</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="277"/>
+        <location filename="../../ui/experts_page.py" line="208"/>
         <source>如 高级工程师</source>
         <translation>e.g. senior engineer</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="279"/>
+        <location filename="../../ui/experts_page.py" line="210"/>
         <source>如 注册安全工程师；注册消防工程师</source>
         <translation>e.g. registered safety engineer; registered fire engineer</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="295"/>
+        <location filename="../../ui/experts_page.py" line="226"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="296"/>
+        <location filename="../../ui/experts_page.py" line="227"/>
         <source>性别</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="297"/>
+        <location filename="../../ui/experts_page.py" line="228"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="298"/>
+        <location filename="../../ui/experts_page.py" line="229"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="299"/>
+        <location filename="../../ui/experts_page.py" line="230"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="300"/>
+        <location filename="../../ui/experts_page.py" line="231"/>
         <source>执业资格</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="301"/>
+        <location filename="../../ui/experts_page.py" line="232"/>
         <source>专家组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="302"/>
+        <location filename="../../ui/experts_page.py" line="233"/>
         <source>聘期起</source>
         <translation>Term from</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="303"/>
+        <location filename="../../ui/experts_page.py" line="234"/>
         <source>聘期止</source>
         <translation>Term until</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="304"/>
+        <location filename="../../ui/experts_page.py" line="235"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="305"/>
+        <location filename="../../ui/experts_page.py" line="236"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="310"/>
+        <location filename="../../ui/experts_page.py" line="241"/>
         <source>专业领域 *（点击勾选，可多选）</source>
         <translation>Fields * (tick one or more)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="344"/>
+        <location filename="../../ui/experts_page.py" line="275"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="355"/>
+        <location filename="../../ui/experts_page.py" line="286"/>
         <source>覆盖行业：</source>
         <translation>Sectors covered: </translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="376"/>
+        <location filename="../../ui/experts_page.py" line="307"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="377"/>
+        <location filename="../../ui/experts_page.py" line="308"/>
         <source>现在载入最新内容吗？您在本窗口中的修改将被放弃。</source>
         <translation>Load the latest version now? Your changes in this window will be discarded.</translation>
     </message>
@@ -737,47 +737,47 @@
 <context>
     <name>ExpertTableModel</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="97"/>
+        <location filename="../../ui/experts_page.py" line="90"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="97"/>
+        <location filename="../../ui/experts_page.py" line="90"/>
         <source>性别</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="97"/>
+        <location filename="../../ui/experts_page.py" line="90"/>
         <source>专业领域</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="97"/>
+        <location filename="../../ui/experts_page.py" line="90"/>
         <source>专家组</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="97"/>
+        <location filename="../../ui/experts_page.py" line="90"/>
         <source>职称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="98"/>
+        <location filename="../../ui/experts_page.py" line="91"/>
         <source>工作单位</source>
         <translation>Employer</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="98"/>
+        <location filename="../../ui/experts_page.py" line="91"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="98"/>
+        <location filename="../../ui/experts_page.py" line="91"/>
         <source>聘期</source>
         <translation>Term</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="98"/>
+        <location filename="../../ui/experts_page.py" line="91"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -785,168 +785,168 @@
 <context>
     <name>ExpertsPage</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="842"/>
+        <location filename="../../ui/experts_page.py" line="773"/>
         <source>搜索：姓名、工作单位、电话、职称或拼音首字母（Ctrl+F）</source>
         <translation>Search: name, employer, phone, title or pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="851"/>
+        <location filename="../../ui/experts_page.py" line="782"/>
         <source>新建(&amp;N)</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="852"/>
+        <location filename="../../ui/experts_page.py" line="783"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="853"/>
+        <location filename="../../ui/experts_page.py" line="784"/>
         <source>停用…</source>
         <translation>Status…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="854"/>
+        <location filename="../../ui/experts_page.py" line="785"/>
         <source>暂停、解聘或恢复在库</source>
         <translation>Suspend, dismiss or reactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="855"/>
+        <location filename="../../ui/experts_page.py" line="786"/>
         <source>专业领域…</source>
         <translation>Fields…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="856"/>
+        <location filename="../../ui/experts_page.py" line="787"/>
         <source>维护专业领域及其覆盖的企业行业</source>
         <translation>Edit the fields and the enterprise sectors they cover</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="865"/>
+        <location filename="../../ui/experts_page.py" line="796"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="866"/>
+        <location filename="../../ui/experts_page.py" line="797"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="889"/>
+        <location filename="../../ui/experts_page.py" line="820"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="889"/>
+        <location filename="../../ui/experts_page.py" line="820"/>
         <source>回避原因</source>
         <translation>Reason for recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="889"/>
+        <location filename="../../ui/experts_page.py" line="820"/>
         <source>具体情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="889"/>
+        <location filename="../../ui/experts_page.py" line="820"/>
         <source>回避至</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="890"/>
+        <location filename="../../ui/experts_page.py" line="821"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="891"/>
+        <location filename="../../ui/experts_page.py" line="822"/>
         <source>添加回避…</source>
         <translation>Add recusal…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="891"/>
-        <location filename="../../ui/experts_page.py" line="1115"/>
+        <location filename="../../ui/experts_page.py" line="822"/>
+        <location filename="../../ui/experts_page.py" line="1046"/>
         <source>结束回避</source>
         <translation>End recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="892"/>
-        <location filename="../../ui/experts_page.py" line="894"/>
-        <location filename="../../ui/experts_page.py" line="897"/>
-        <location filename="../../ui/experts_page.py" line="1135"/>
-        <location filename="../../ui/experts_page.py" line="1147"/>
+        <location filename="../../ui/experts_page.py" line="823"/>
+        <location filename="../../ui/experts_page.py" line="825"/>
+        <location filename="../../ui/experts_page.py" line="828"/>
+        <location filename="../../ui/experts_page.py" line="1066"/>
+        <location filename="../../ui/experts_page.py" line="1078"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="893"/>
+        <location filename="../../ui/experts_page.py" line="824"/>
         <source>开始日期</source>
         <translation>Start date</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="893"/>
+        <location filename="../../ui/experts_page.py" line="824"/>
         <source>结束日期</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="893"/>
+        <location filename="../../ui/experts_page.py" line="824"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="894"/>
-        <location filename="../../ui/experts_page.py" line="897"/>
+        <location filename="../../ui/experts_page.py" line="825"/>
+        <location filename="../../ui/experts_page.py" line="828"/>
         <source>登记…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="896"/>
+        <location filename="../../ui/experts_page.py" line="827"/>
         <source>年度</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="896"/>
+        <location filename="../../ui/experts_page.py" line="827"/>
         <source>考核等次</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="896"/>
+        <location filename="../../ui/experts_page.py" line="827"/>
         <source>说明</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="898"/>
+        <location filename="../../ui/experts_page.py" line="829"/>
         <source>回避</source>
         <translation>Recusals</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="899"/>
+        <location filename="../../ui/experts_page.py" line="830"/>
         <source>请假/不可用</source>
         <translation>Leave / unavailable</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="900"/>
+        <location filename="../../ui/experts_page.py" line="831"/>
         <source>工作档案</source>
         <translation>Work file</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="901"/>
+        <location filename="../../ui/experts_page.py" line="832"/>
         <source>年度考核</source>
         <translation>Annual assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="954"/>
+        <location filename="../../ui/experts_page.py" line="885"/>
         <source>全部专业领域</source>
         <translation>All fields</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="958"/>
+        <location filename="../../ui/experts_page.py" line="889"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="962"/>
+        <location filename="../../ui/experts_page.py" line="893"/>
         <source>全部专家组</source>
         <translation>All groups</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/experts_page.py" line="979"/>
+        <location filename="../../ui/experts_page.py" line="910"/>
         <source>共 %n 名</source>
         <translation>
             <numerusform>%n expert</numerusform>
@@ -954,127 +954,140 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1011"/>
+        <location filename="../../ui/experts_page.py" line="942"/>
         <source>导入专家</source>
         <translation>Import experts</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1013"/>
-        <location filename="../../ui/experts_page.py" line="1048"/>
+        <location filename="../../ui/experts_page.py" line="944"/>
+        <location filename="../../ui/experts_page.py" line="979"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1020"/>
+        <location filename="../../ui/experts_page.py" line="951"/>
         <source>第{n}行 {column}：{reason}</source>
         <translation>Row {n} {column}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1022"/>
+        <location filename="../../ui/experts_page.py" line="953"/>
         <source>……共 {n} 个问题</source>
         <translation>… {n} problems in all</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1023"/>
+        <location filename="../../ui/experts_page.py" line="954"/>
         <source>文件中有 {bad} 行存在问题，{good} 行正确：</source>
         <translation>{bad} rows of the file have problems, {good} rows are correct:</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1028"/>
+        <location filename="../../ui/experts_page.py" line="959"/>
         <source>仅导入正确的行？</source>
         <translation>Import only the correct rows?</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1035"/>
+        <location filename="../../ui/experts_page.py" line="966"/>
         <source>新增 {c} 名，更新 {u} 名，未变 {n} 名，跳过有问题的 {k} 行。</source>
         <translation>{c} added, {u} updated, {n} unchanged, {k} rows with problems skipped.</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1046"/>
+        <location filename="../../ui/experts_page.py" line="977"/>
         <source>导出专家名单</source>
         <translation>Export expert list</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1048"/>
+        <location filename="../../ui/experts_page.py" line="979"/>
         <source>专家名单.xlsx</source>
         <translation>experts.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1058"/>
+        <location filename="../../ui/experts_page.py" line="989"/>
         <source>已导出 {n} 名专家到：
 {path}</source>
         <translation>Exported {n} experts to:
 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1087"/>
+        <location filename="../../ui/experts_page.py" line="1018"/>
         <source>未选择专家</source>
         <translation>No expert selected</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1099"/>
+        <location filename="../../ui/experts_page.py" line="1030"/>
         <source>今日可派</source>
         <translation>available today</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1099"/>
+        <location filename="../../ui/experts_page.py" line="1030"/>
         <source>今日不可派：%1</source>
         <translation>not available today: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1101"/>
+        <location filename="../../ui/experts_page.py" line="1032"/>
         <source>长期</source>
         <translation>Indefinite</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1102"/>
+        <location filename="../../ui/experts_page.py" line="1033"/>
         <source>有效</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1102"/>
+        <location filename="../../ui/experts_page.py" line="1033"/>
         <source>已结束</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1115"/>
+        <location filename="../../ui/experts_page.py" line="1046"/>
         <source>所选回避自今天起结束，确定吗？</source>
         <translation>End the selected recusal as of today?</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1122"/>
+        <location filename="../../ui/experts_page.py" line="1053"/>
         <source>删除回避</source>
         <translation>Delete recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1123"/>
+        <location filename="../../ui/experts_page.py" line="1054"/>
         <source>删除所选回避记录吗？（登记有误时使用；回避到期请用“结束回避”）</source>
         <translation>Delete the selected recusal record? (For records entered by mistake; to end a recusal, use &quot;End recusal&quot;.)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1135"/>
+        <location filename="../../ui/experts_page.py" line="1066"/>
         <source>删除所选请假/不可用时段吗？</source>
         <translation>Delete the selected leave / unavailable period?</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1147"/>
+        <location filename="../../ui/experts_page.py" line="1078"/>
         <source>删除所选年度考核记录吗？</source>
         <translation>Delete the selected annual assessment?</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1154"/>
+        <location filename="../../ui/experts_page.py" line="1085"/>
         <source>优秀</source>
         <translation>Excellent</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1154"/>
+        <location filename="../../ui/experts_page.py" line="1085"/>
         <source>称职</source>
         <translation>Competent</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="1155"/>
+        <location filename="../../ui/experts_page.py" line="1086"/>
         <source>不称职</source>
         <translation>Incompetent</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../ui/widgets.py" line="113"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets.py" line="115"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1414,52 +1427,52 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="485"/>
+        <location filename="../../ui/archive_page.py" line="412"/>
         <source>添加证照</source>
         <translation>Add licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="485"/>
+        <location filename="../../ui/archive_page.py" line="412"/>
         <source>编辑证照</source>
         <translation>Edit licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="487"/>
+        <location filename="../../ui/archive_page.py" line="414"/>
         <source>如 营业执照、危险化学品经营许可证</source>
         <translation>e.g. business licence, hazardous chemicals licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="493"/>
+        <location filename="../../ui/archive_page.py" line="420"/>
         <source>证照名称 *</source>
         <translation>Licence *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="494"/>
+        <location filename="../../ui/archive_page.py" line="421"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="495"/>
+        <location filename="../../ui/archive_page.py" line="422"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="496"/>
+        <location filename="../../ui/archive_page.py" line="423"/>
         <source>有效期起</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="497"/>
+        <location filename="../../ui/archive_page.py" line="424"/>
         <source>有效期止</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="498"/>
+        <location filename="../../ui/archive_page.py" line="425"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="514"/>
+        <location filename="../../ui/archive_page.py" line="441"/>
         <source>该证照记录已不存在（可能已被其他用户删除）。</source>
         <translation>This licence no longer exists (another user may have deleted it).</translation>
     </message>
@@ -1713,7 +1726,7 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ui/widgets.py" line="39"/>
+        <location filename="../../ui/widgets.py" line="48"/>
         <source>未填</source>
         <translation>Not set</translation>
     </message>
@@ -1855,47 +1868,47 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>RecusalDialog</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="447"/>
+        <location filename="../../ui/experts_page.py" line="378"/>
         <source>添加回避</source>
         <translation>Add recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="450"/>
+        <location filename="../../ui/experts_page.py" line="381"/>
         <source>输入企业名称、信用代码或拼音首字母查找</source>
         <translation>Type an enterprise name, credit code or pinyin initials to search</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="461"/>
+        <location filename="../../ui/experts_page.py" line="392"/>
         <source>回避适用的最后一天；不填表示长期回避</source>
         <translation>Last day of the recusal; leave empty for an indefinite recusal</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="467"/>
+        <location filename="../../ui/experts_page.py" line="398"/>
         <source>企业 *</source>
         <translation>Enterprise *</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="468"/>
+        <location filename="../../ui/experts_page.py" line="399"/>
         <source>回避原因 *</source>
         <translation>Reason *</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="469"/>
+        <location filename="../../ui/experts_page.py" line="400"/>
         <source>具体情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="470"/>
+        <location filename="../../ui/experts_page.py" line="401"/>
         <source>回避至</source>
         <translation>Recused until</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="488"/>
+        <location filename="../../ui/experts_page.py" line="419"/>
         <source>（没有符合的企业）</source>
         <translation>(no matching enterprise)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="494"/>
+        <location filename="../../ui/experts_page.py" line="425"/>
         <source>共 %1 家符合，仅列出前 50 家；请输入更多文字缩小范围。</source>
         <translation>%1 enterprises match; only the first 50 are listed. Type more to narrow the search.</translation>
     </message>
@@ -2365,57 +2378,57 @@ Replace them and print anyway?</translation>
 <context>
     <name>SpecialtiesDialog</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="586"/>
+        <location filename="../../ui/experts_page.py" line="517"/>
         <source>专业领域</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="595"/>
+        <location filename="../../ui/experts_page.py" line="526"/>
         <source>新增</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="596"/>
+        <location filename="../../ui/experts_page.py" line="527"/>
         <source>改名</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="597"/>
+        <location filename="../../ui/experts_page.py" line="528"/>
         <source>保存覆盖行业</source>
         <translation>Save sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="598"/>
+        <location filename="../../ui/experts_page.py" line="529"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="601"/>
+        <location filename="../../ui/experts_page.py" line="532"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="608"/>
+        <location filename="../../ui/experts_page.py" line="539"/>
         <source>覆盖的企业行业（排期时按此匹配专家与企业）</source>
         <translation>Sectors covered (used to match experts with enterprises in scheduling)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="615"/>
+        <location filename="../../ui/experts_page.py" line="546"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="646"/>
+        <location filename="../../ui/experts_page.py" line="577"/>
         <source>%1（%2名专家）</source>
         <translation>%1 (experts: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="705"/>
+        <location filename="../../ui/experts_page.py" line="636"/>
         <source>删除专业领域</source>
         <translation>Delete field</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="706"/>
+        <location filename="../../ui/experts_page.py" line="637"/>
         <source>删除专业领域“%1”吗？</source>
         <translation>Delete the field &quot;%1&quot;?</translation>
     </message>
@@ -2423,22 +2436,22 @@ Replace them and print anyway?</translation>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="419"/>
+        <location filename="../../ui/experts_page.py" line="350"/>
         <source>变更专家状态：%1</source>
         <translation>Change expert status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="426"/>
+        <location filename="../../ui/experts_page.py" line="357"/>
         <source>暂停或解聘时必填</source>
         <translation>Required when suspending or dismissing</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="427"/>
+        <location filename="../../ui/experts_page.py" line="358"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="428"/>
+        <location filename="../../ui/experts_page.py" line="359"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -2530,27 +2543,27 @@ Replace them and print anyway?</translation>
 <context>
     <name>UnavailabilityDialog</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="523"/>
+        <location filename="../../ui/experts_page.py" line="454"/>
         <source>登记请假/不可用时段</source>
         <translation>Record leave / unavailable period</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="532"/>
+        <location filename="../../ui/experts_page.py" line="463"/>
         <source>如 年休假、出差、培训</source>
         <translation>e.g. annual leave, business trip, training</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="533"/>
+        <location filename="../../ui/experts_page.py" line="464"/>
         <source>开始日期 *</source>
         <translation>Start date *</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="534"/>
+        <location filename="../../ui/experts_page.py" line="465"/>
         <source>结束日期 *</source>
         <translation>End date *</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="535"/>
+        <location filename="../../ui/experts_page.py" line="466"/>
         <source>事由</source>
         <translation>Reason</translation>
     </message>
@@ -2847,113 +2860,113 @@ Replace them and print anyway?</translation>
 <context>
     <name>WorkFileTab</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="772"/>
+        <location filename="../../ui/experts_page.py" line="703"/>
         <source>全部年度</source>
         <translation>All years</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="775"/>
+        <location filename="../../ui/experts_page.py" line="706"/>
         <source>%1年</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="778"/>
+        <location filename="../../ui/experts_page.py" line="709"/>
         <source>工作量与评价</source>
         <translation>Workload and ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="780"/>
+        <location filename="../../ui/experts_page.py" line="711"/>
         <source>完成检查</source>
         <translation>Inspections done</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="780"/>
+        <location filename="../../ui/experts_page.py" line="711"/>
         <source>人·日</source>
         <translation>Person-days</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="780"/>
+        <location filename="../../ui/experts_page.py" line="711"/>
         <source>发现隐患</source>
         <translation>Hazards found</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="781"/>
+        <location filename="../../ui/experts_page.py" line="712"/>
         <source>平均评分</source>
         <translation>Average rating</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="781"/>
+        <location filename="../../ui/experts_page.py" line="712"/>
         <source>拒绝派遣</source>
         <translation>Assignments refused</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="781"/>
+        <location filename="../../ui/experts_page.py" line="712"/>
         <source>应付劳务费</source>
         <translation>Fees owed</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="782"/>
+        <location filename="../../ui/experts_page.py" line="713"/>
         <source>年度考核</source>
         <translation>Annual assessment</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="794"/>
+        <location filename="../../ui/experts_page.py" line="725"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="794"/>
+        <location filename="../../ui/experts_page.py" line="725"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="794"/>
+        <location filename="../../ui/experts_page.py" line="725"/>
         <source>检查企业</source>
         <translation>Enterprises inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="794"/>
+        <location filename="../../ui/experts_page.py" line="725"/>
         <source>评分</source>
         <translation>Rtg.</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="794"/>
+        <location filename="../../ui/experts_page.py" line="725"/>
         <source>评价</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="798"/>
+        <location filename="../../ui/experts_page.py" line="729"/>
         <source>年度：</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="815"/>
-        <location filename="../../ui/experts_page.py" line="821"/>
+        <location filename="../../ui/experts_page.py" line="746"/>
+        <location filename="../../ui/experts_page.py" line="752"/>
         <source>%1 次</source>
         <translation>%1</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="817"/>
+        <location filename="../../ui/experts_page.py" line="748"/>
         <source>%1 条（重大 %2 条）</source>
         <translation>%1 (%2 major)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="819"/>
+        <location filename="../../ui/experts_page.py" line="750"/>
         <source>%1 分（%2 次评分）</source>
         <translation>%1 (ratings: %2)</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="822"/>
+        <location filename="../../ui/experts_page.py" line="753"/>
         <source>按次</source>
         <translation>per visit</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="822"/>
+        <location filename="../../ui/experts_page.py" line="753"/>
         <source>按人·日</source>
         <translation>per person-day</translation>
     </message>
     <message>
-        <location filename="../../ui/experts_page.py" line="823"/>
+        <location filename="../../ui/experts_page.py" line="754"/>
         <source>%1 元（%2 %3 元）</source>
         <translation>%1 yuan (%3 yuan %2)</translation>
     </message>
@@ -2961,18 +2974,8 @@ Replace them and print anyway?</translation>
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../ui/experts_page.py" line="182"/>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../ui/experts_page.py" line="183"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/experts_page.py" line="234"/>
-        <location filename="../../ui/experts_page.py" line="242"/>
+        <location filename="../../ui/experts_page.py" line="165"/>
+        <location filename="../../ui/experts_page.py" line="173"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -3058,34 +3061,24 @@ Replace them and print anyway?</translation>
 <context>
     <name>_RecordDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="375"/>
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../ui/archive_page.py" line="376"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../ui/archive_page.py" line="420"/>
+        <location filename="../../ui/archive_page.py" line="378"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="421"/>
+        <location filename="../../ui/archive_page.py" line="379"/>
         <source>%1
 档案页将重新载入。</source>
         <translation>%1
 The archive page will reload.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="465"/>
+        <location filename="../../ui/archive_page.py" line="392"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="466"/>
+        <location filename="../../ui/archive_page.py" line="393"/>
         <source>%1
 填写的内容未保存，档案页将重新载入。</source>
         <translation>%1
