@@ -306,6 +306,9 @@ class VisitStop(Entity):
     expert_advice: Mapped[str] = mapped_column(Text, default="")  # 专家建议
     entry_verdict: Mapped[str | None] = mapped_column(String(16))  # camphor-oil entry visits (EntryStatus)
     entry_reasons: Mapped[str] = mapped_column(Text, default="")
+    entry_halt_ref: Mapped[str] = mapped_column(Text, default="")  # the original halt decision (原停产停业决定)
+    entry_evidence: Mapped[str] = mapped_column(Text, default="")  # the firm's rectification evidence
+    recorded_by: Mapped[str] = mapped_column(String(40), default="")  # who recorded the inspection (记录人)
 
     visit: Mapped[Visit] = relationship(back_populates="stops")
     enterprise: Mapped[Enterprise] = relationship()
@@ -349,6 +352,14 @@ class ChecklistTemplate(Entity):
     effective_date: Mapped[date | None] = mapped_column(Date)
     is_partial: Mapped[bool] = mapped_column(Boolean, default=False)
     is_current: Mapped[bool] = mapped_column(Boolean, default=True)
+    edition: Mapped[str] = mapped_column(String(40), default="")  # the standard's own version label, e.g. "2023"
+    description: Mapped[str] = mapped_column(Text, default="")
+    sectors: Mapped[str] = mapped_column(String(200), default="")  # "、"-separated sectors it suits; "" = any
+    visit_kinds: Mapped[str] = mapped_column(String(200), default="")  # ","-separated VisitKind codes; "" = any
+    # The data file version this row was loaded from (resources/checklists); None when the office edited it.
+    file_version: Mapped[str | None] = mapped_column(String(40))
+    changed_by: Mapped[str] = mapped_column(String(40), default="")
+    change_note: Mapped[str] = mapped_column(Text, default="")
 
     items: Mapped[list[ChecklistItem]] = relationship(
         back_populates="template", cascade="all, delete-orphan", order_by="ChecklistItem.seq"
@@ -365,6 +376,7 @@ class ChecklistItem(Entity):
     is_major_criterion: Mapped[bool] = mapped_column(Boolean, default=False)
     suggested_measure: Mapped[str] = mapped_column(Text, default="")
     deadline_days: Mapped[int | None] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(40), default="")  # hazard category a 不符合 pre-fills
 
     template: Mapped[ChecklistTemplate] = relationship(back_populates="items")
 
@@ -391,7 +403,9 @@ class Photo(Entity):
     width: Mapped[int] = mapped_column(Integer, default=0)
     height: Mapped[int] = mapped_column(Integer, default=0)
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)
+    original_name: Mapped[str] = mapped_column(String(200), default="")
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    thumb: Mapped[bytes | None] = mapped_column(LargeBinary)  # small JPEG for strips and lists
 
 
 class Hazard(Entity):
@@ -406,6 +420,7 @@ class Hazard(Entity):
     visit_id: Mapped[uuid.UUID | None] = _fk("visits.id", ondelete="SET NULL", nullable=True)
     stop_id: Mapped[uuid.UUID | None] = _fk("visit_stops.id", ondelete="SET NULL", nullable=True)
     checklist_item_id: Mapped[uuid.UUID | None] = _fk("checklist_items.id", ondelete="SET NULL", nullable=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)  # order within the inspection (numbered on documents)
     description: Mapped[str] = mapped_column(Text)
     location: Mapped[str] = mapped_column(String(100), default="")
     category: Mapped[str] = mapped_column(String(40), default="")
@@ -439,6 +454,38 @@ class HazardPhoto(Entity):
     caption: Mapped[str] = mapped_column(String(200), default="")
 
     hazard: Mapped[Hazard] = relationship(back_populates="photos")
+
+
+class HazardLibraryEntry(Entity):
+    """A standard hazard description with its basis (kind "hazard"), or a reusable phrase (kind "phrase").
+
+    Built-in entries come from resources/hazard_library and carry ``builtin_key``; the office adds its own."""
+
+    __tablename__ = "hazard_library"
+    kind: Mapped[str] = mapped_column(String(10), default="hazard", index=True)
+    builtin_key: Mapped[str | None] = mapped_column(String(60), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(40), default="")
+    severity: Mapped[str] = mapped_column(String(8), default=Severity.GENERAL)
+    measure: Mapped[str] = mapped_column(Text, default="")
+    sectors: Mapped[str] = mapped_column(String(200), default="")
+    search_text: Mapped[str] = mapped_column(Text, default="")  # lower-case text + pinyin initials + basis
+    use_count: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class EntryStatusChange(Entity):
+    """One line of a camphor-oil firm's entry history (halted → 整改后复查 → 准予准入 …)."""
+
+    __tablename__ = "entry_status_changes"
+    enterprise_id: Mapped[uuid.UUID] = _fk("enterprises.id", ondelete="CASCADE")
+    old_status: Mapped[str | None] = mapped_column(String(16))
+    new_status: Mapped[str] = mapped_column(String(16))
+    changed_on: Mapped[date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    stop_id: Mapped[uuid.UUID | None] = _fk("visit_stops.id", ondelete="SET NULL", nullable=True)
+    changed_by: Mapped[str] = mapped_column(String(40), default="")
 
 
 class ChecklistResultPhoto(Entity):

@@ -149,6 +149,25 @@ class Severity(StrEnum):
 
 SEVERITY_LABELS: dict[str, str] = {Severity.GENERAL: "一般", Severity.MAJOR: "重大"}
 
+OUTCOME_LABELS: dict[str, str] = {Outcome.PASS: "符合", Outcome.FAIL: "不符合", Outcome.NOT_APPLICABLE: "不适用"}
+
+# Hazard categories (隐患类别) offered in forms and filters; free text is allowed in the database.
+HAZARD_CATEGORIES: tuple[str, ...] = (
+    "安全管理",
+    "人员资质",
+    "设备设施",
+    "电气安全",
+    "特种设备",
+    "消防安全",
+    "危化品储存使用",
+    "粉尘防爆",
+    "有限空间",
+    "特殊作业",
+    "作业环境",
+    "应急管理",
+    "其他",
+)
+
 
 class HazardStatus(StrEnum):
     PENDING = "pending"  # 待整改

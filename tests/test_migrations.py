@@ -377,3 +377,39 @@ def test_sqlite_table_rebuild_in_a_migration_keeps_child_rows(tmp_path: Path, mo
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     finally:
         engine.dispose()
+
+
+def test_upgrade_to_0002_keeps_checklists_and_fills_new_columns(engine: Engine) -> None:
+    """0002 rebuilds checklist_templates on SQLite (batch mode): the items that reference it must survive, and the
+    new NOT NULL columns of old rows are filled (not NULL, not an error on PostgreSQL)."""
+    schema.upgrade(engine, "0001")
+    tid, iid = "11111111111111111111111111111111", "22222222222222222222222222222222"
+    if not is_sqlite(engine):
+        tid, iid = f"{tid[:8]}-{tid[8:12]}-{tid[12:16]}-{tid[16:20]}-{tid[20:]}", f"{iid[:8]}-{iid[8:12]}-{iid[12:16]}-{iid[16:20]}-{iid[20:]}"
+    now = "2026-01-01 00:00:00"
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO checklist_templates (id, created_at, updated_at, version, code, revision, name, source,"
+                " is_partial, is_current) VALUES (:id, :now, :now, 1, 'general', 1, '通用检查表', '', :f, :t)"
+            ),
+            {"id": tid, "now": now, "f": False, "t": True},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO checklist_items (id, created_at, updated_at, version, template_id, seq, section, text,"
+                " basis, is_major_criterion, suggested_measure) VALUES (:id, :now, :now, 1, :tid, 1, '', '灭火器过期',"
+                " '', :f, '')"
+            ),
+            {"id": iid, "tid": tid, "now": now, "f": False},
+        )
+
+    st, _backup = schema.ensure_current(engine)
+
+    assert st.state is SchemaState.BEHIND
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name, edition, sectors, file_version FROM checklist_templates")).all() == [
+            ("通用检查表", "", "", None)
+        ]
+        assert conn.execute(text("SELECT text, category FROM checklist_items")).all() == [("灭火器过期", "")]
+    assert schema_diffs(engine) == []

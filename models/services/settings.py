@@ -31,6 +31,9 @@ DEFAULTS: dict[str, Any] = {
     "schedule_weight_workload": 10,  # recommendation: minus this per visit already this month
     "schedule_weight_town": 2,  # recommendation: per done visit in the firm's town (at most 5 counted)
     "schedule_town_months": 12,  # recommendation: town experience counts the done visits of the last T months
+    # On-site recording (models/services/inspection.py): a hazard's default deadline by severity, in days.
+    "hazard_deadline_days_general": 15,
+    "hazard_deadline_days_major": 90,
 }
 
 
