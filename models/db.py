@@ -42,7 +42,9 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
+    # FULL: every commit (each autosaved field of an inspection) is on disk before the call returns, so a power
+    # loss keeps it too; NORMAL would only survive a crash of the program. A commit costs ~1–3 ms more.
+    cur.execute("PRAGMA synchronous=FULL")
     cur.close()
 
 
