@@ -859,3 +859,56 @@ def visit_stops(session: Session, visit_id: uuid.UUID) -> list[tuple[uuid.UUID, 
     return [(sid, name, done) for sid, name, done in session.execute(
         select(VisitStop.id, Enterprise.name, VisitStop.done).join(Enterprise, Enterprise.id == VisitStop.enterprise_id)
         .where(VisitStop.visit_id == visit_id).order_by(VisitStop.seq))]
+
+
+@dataclass(frozen=True)
+class StopBrief:
+    stop_id: uuid.UUID
+    enterprise_name: str
+    done: bool
+    hazards: int
+
+
+@dataclass(frozen=True)
+class VisitBrief:
+    visit_id: uuid.UUID
+    day: date
+    kind: str
+    status: str
+    people: str
+    stops: tuple[StopBrief, ...]
+
+
+def visits_for_recording(session: Session, day: date) -> list[VisitBrief]:
+    """The visits of ``day`` (not cancelled), then earlier visits still 进行中 (a record left half-done)."""
+    visits = session.execute(
+        select(Visit).where(
+            Visit.status != VisitStatus.CANCELLED,
+            (Visit.day == day) | ((Visit.day < day) & (Visit.status == VisitStatus.IN_PROGRESS)),
+        ).order_by(Visit.day.desc(), Visit.created_at)
+    ).scalars().all()
+    if not visits:
+        return []
+    ids = [v.id for v in visits]
+    stops: dict[uuid.UUID, list[tuple[int, StopBrief]]] = {}
+    counts = dict(session.execute(
+        select(Hazard.stop_id, func.count()).where(Hazard.visit_id.in_(ids)).group_by(Hazard.stop_id)).all())
+    for sid, vid, seq, name, done in session.execute(
+        select(VisitStop.id, VisitStop.visit_id, VisitStop.seq, Enterprise.name, VisitStop.done)
+        .join(Enterprise, Enterprise.id == VisitStop.enterprise_id).where(VisitStop.visit_id.in_(ids))
+    ):
+        stops.setdefault(vid, []).append((seq, StopBrief(sid, name, done, counts.get(sid, 0))))
+    names: dict[uuid.UUID, list[str]] = {}
+    for vid, ename, oname in session.execute(
+        select(VisitMember.visit_id, Expert.name, Officer.name)
+        .outerjoin(Expert, Expert.id == VisitMember.expert_id).outerjoin(Officer, Officer.id == VisitMember.officer_id)
+        .where(VisitMember.visit_id.in_(ids), VisitMember.refused.is_(False))
+        .order_by(VisitMember.role, VisitMember.created_at)
+    ):
+        if ename or oname:
+            names.setdefault(vid, []).append(ename or oname)
+    return [
+        VisitBrief(v.id, v.day, v.kind, v.status, "、".join(names.get(v.id, [])),
+                   tuple(b for _seq, b in sorted(stops.get(v.id, []), key=lambda x: x[0])))
+        for v in visits
+    ]
