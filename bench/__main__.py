@@ -8,7 +8,7 @@ import sys
 
 from bench import common
 
-SUITES = ["startup", "registry", "excel", "scheduling"]
+SUITES = ["startup", "registry", "excel", "scheduling", "photos"]
 
 
 def main(argv: list[str]) -> int:
