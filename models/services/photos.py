@@ -163,12 +163,12 @@ def prepare(data: bytes, name: str = "") -> PreparedPhoto:
             raise _too_big(name, (w, h))
         try:
             taken_at = _exif_time(im)
+            if getattr(im, "n_frames", 1) > 1:
+                im.seek(0)  # an animated GIF/WebP, a multi-page TIFF, a stereo MPO: the first picture
             if im.format in _JPEG_FORMATS and max(w, h) > MAX_EDGE:
                 # libjpeg decodes at 1/2, 1/4 or 1/8 scale, choosing the smallest that is still ≥ the size asked.
                 scale = MAX_EDGE / max(w, h)
                 im.draft(im.mode, (max(1, int(w * scale)), max(1, int(h * scale))))
-            if getattr(im, "n_frames", 1) > 1:
-                im.seek(0)  # an animated GIF/WebP or a multi-page TIFF: the first picture
             im.load()
             icc = im.info.get("icc_profile")
             ImageOps.exif_transpose(im, in_place=True)  # turns the pixels and drops the orientation tag
