@@ -188,7 +188,7 @@ def test_camera_button_with_a_camera_emits_the_captured_jpeg(qtbot, monkeypatch)
 def test_viewer_fits_the_picture_without_enlarging_it(qtbot):
     buf = io.BytesIO()
     Image.new("RGB", (1500, 2000), (10, 200, 10)).save(buf, "JPEG")
-    v = PhotoViewer(buf.getvalue(), "IMG_1.jpg")
+    v = PhotoViewer(buf.getvalue(), title="IMG_1.jpg")
     qtbot.addWidget(v)
     v.show()
     v.resize(600, 500)
@@ -210,9 +210,9 @@ def test_viewer_fits_the_picture_without_enlarging_it(qtbot):
     qtbot.keyClick(small, Qt.Key.Key_Escape)
     assert not small.isVisible()
 
-    broken = PhotoViewer(b"not a picture")
-    qtbot.addWidget(broken)
-    assert broken.picture.text() == "无法显示这张照片。"
+    broken = PhotoViewer(b"not a picture", small)  # (data, parent) as a QDialog takes it
+    assert broken.parent() is small
+    assert broken.picture.text() == "无法显示这张照片。" and broken.windowTitle() == "查看照片"
 
 
 def test_dropped_photo_lands_in_the_database_and_the_strip(strip, qtbot, sqlite_url, tmp_path):

@@ -337,7 +337,7 @@ class PhotoStrip(QWidget):
 class PhotoViewer(QDialog):
     """One picture, scaled to fit the window (never enlarged past 100 %); Esc closes."""
 
-    def __init__(self, data: bytes, title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, data: bytes, parent: QWidget | None = None, title: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("photoViewer")
         self.setWindowTitle(title or self.tr("查看照片"))
@@ -379,7 +379,7 @@ class PhotoViewer(QDialog):
     @classmethod
     def show_image(cls, parent: QWidget | None, data: bytes, title: str = "") -> None:
         """The one entry point (tests patch it): show ``data`` modally."""
-        cls(data, title, parent).exec()
+        cls(data, parent, title).exec()
 
 
 # ============================================================================================== camera
