@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QSpinBox, QTableWidgetItem
 
 from models.db import session_scope
 from models.enums import VisitKind
@@ -184,6 +184,28 @@ def test_item_keys_add_delete_and_move(page, qtbot):
     assert page.has_unsaved_changes()
 
 
+def test_deadline_and_category_cells_edit_through_their_editors(page, qtbot):
+    _select(page, "camphor_entry")
+    page.table.setCurrentCell(0, DAYS)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    spin = page.table.findChild(QSpinBox)
+    assert spin is not None and spin.value() == 60
+    spin.setValue(0)  # — : no deadline
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.state() == QAbstractItemView.State.NoState)  # the delegate commits queued
+    assert _cell(page, 0, DAYS).data(VALUE_ROLE) is None and _cell(page, 0, DAYS).text() == ""
+    page.table.setCurrentCell(0, CATEGORY)
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    combo = page.table.findChild(QComboBox)
+    assert combo is not None and combo.currentData() == "安全管理"
+    combo.setCurrentIndex(combo.findData("特种设备"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.table.state() == QAbstractItemView.State.NoState)
+    item = page.draft().items[0]
+    assert (item.deadline_days, item.category) == (None, "特种设备")
+
+
 def test_new_template_and_retire_restore(page, ctx, qtbot, asked):
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
     assert page._shown is None and page.table.rowCount() == 1 and page.list.currentRow() == -1
@@ -224,3 +246,18 @@ def test_a_save_after_somebody_else_saved_is_refused(page, ctx, asked):
     with session_scope(ctx.factory) as s:
         assert [(t.revision, t.changed_by) for t in svc.revisions(s, "chemical_major")] == [(2, "李"), (1, "系统")]
 
+
+
+def test_ctrl_s_while_a_cell_is_being_edited_saves_what_was_typed(page, ctx, qtbot):
+    _select(page, "camphor_entry")
+    page.note.setText("改第一项")
+    page.table.setCurrentCell(0, TEXT)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    editor = page.table.findChild(QLineEdit)
+    assert editor is not None and page.table.state() == QAbstractItemView.State.EditingState
+    editor.setText("营业执照是否有效。")
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page._shown.revision == 2
+    with session_scope(ctx.factory) as s:
+        assert svc.template(s, page._shown.id).items[0].text == "营业执照是否有效。"
