@@ -171,7 +171,19 @@ def open_database(url: str):  # type: ignore[no-untyped-def]
         log.info(note)
     elif st.state is schema.SchemaState.EMPTY:
         log.info("created a new database at %s", url)
+    load_builtin_data(ctx)
     return ctx, st, note
+
+
+def load_builtin_data(ctx) -> None:  # type: ignore[no-untyped-def]
+    """The shipped checklists and hazard library (resources/): new files or versions become rows; the office's own
+    templates and entries are never touched (models/services/checklists.py, hazard_library.py)."""
+    from models.services import checklists, hazard_library
+
+    with ctx.session() as s:
+        added = checklists.sync_builtin(s) + hazard_library.sync_builtin(s)
+    if added:
+        log.info("loaded %d built-in checklist/hazard-library rows", added)
 
 
 def _login_name() -> str:

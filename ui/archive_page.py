@@ -1,4 +1,5 @@
-"""一企一档: the archive page of one enterprise (basic data, licences, contacts, status history).
+"""一企一档: the archive page of one enterprise (basic data, licences, contacts, status history, visits, on-site
+inspections, hazards, and for camphor-oil firms the entry history).
 
 Later modules add their tabs (visits, hazards, documents) through ``ArchivePage.add_tab``."""
 
@@ -27,9 +28,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.enums import RISK_LABELS, STATUS_LABELS, VISIT_KIND_LABELS, VISIT_STATUS_LABELS
+from models.enums import (
+    ENTRY_LABELS,
+    HAZARD_STATUS_LABELS,
+    RISK_LABELS,
+    SEVERITY_LABELS,
+    STATUS_LABELS,
+    VISIT_KIND_LABELS,
+    VISIT_STATUS_LABELS,
+)
+from models.services import camphor, inspection, scheduling
 from models.services import enterprises as svc
-from models.services import scheduling
 from models.services.errors import NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
@@ -86,6 +95,7 @@ class _RecordButtons(NamedTuple):
 
 class ArchivePage(QWidget):
     changed = Signal(object)  # enterprise id, after an edit saved here
+    openStop = Signal(object)  # a visit stop id: show that inspection on the 现场检查 screen
 
     def __init__(self, ctx: AppContext, enterprise_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +143,20 @@ class ArchivePage(QWidget):
         self.visits = _table([self.tr("日期"), self.tr("类型"), self.tr("状态"), self.tr("专家"), self.tr("执法人员"),
                               self.tr("路线上的企业"), self.tr("事由")])
         self.tabs.addTab(self.visits, self.tr("检查记录"))
+        self.inspections = _table([self.tr("日期"), self.tr("类型"), self.tr("完成"), self.tr("已判定项"),
+                                   self.tr("不符合"), self.tr("隐患"), self.tr("重大"), self.tr("准入结论"),
+                                   self.tr("专家")])
+        self.inspections.setToolTip(self.tr("双击或回车：打开该次现场检查记录"))
+        self.inspections.activated.connect(
+            lambda index: self.openStop.emit(self.inspections.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)))
+        self.tabs.addTab(self.inspections, self.tr("现场检查"))
+        self.hazards = _table([self.tr("发现日期"), self.tr("序号"), self.tr("隐患描述"), self.tr("等级"),
+                               self.tr("部位"), self.tr("整改期限"), self.tr("状态"), self.tr("立即整改"),
+                               self.tr("判定依据")])
+        self.tabs.addTab(self.hazards, self.tr("隐患"))
+        self.entry_history = _table([self.tr("日期"), self.tr("原状态"), self.tr("新状态"), self.tr("理由"),
+                                     self.tr("操作人")])
+        self.entry_tab = self.tabs.addTab(self.entry_history, self.tr("准入记录"))
 
         lay = QVBoxLayout(self)
         lay.addLayout(head)
@@ -182,6 +206,9 @@ class ArchivePage(QWidget):
             with self._ctx.session() as s:
                 a = svc.archive(s, self.enterprise_id)
                 visits = scheduling.enterprise_visits(s, self.enterprise_id)
+                inspections = inspection.enterprise_inspections(s, self.enterprise_id)
+                hazards = inspection.enterprise_hazards(s, self.enterprise_id)
+                entry = camphor.history(s, self.enterprise_id) if a.data.sector == "樟脑油" else []
         except NotFound as exc:
             self._gone(str(exc))
             return
@@ -239,6 +266,21 @@ class ArchivePage(QWidget):
                              _enum(VISIT_STATUS_LABELS.get(v.status, v.status)),
                              "、".join(v.experts), "、".join(v.officers), "、".join(v.firms), v.purpose]
                             for v in visits], [v.id for v in visits])
+        _fill(self.inspections, [[i.day.isoformat(), _enum(VISIT_KIND_LABELS.get(i.kind, i.kind)),
+                                  self.tr("是") if i.done else self.tr("进行中"), str(i.items_checked), str(i.failed),
+                                  str(i.hazards), str(i.major),
+                                  _enum(ENTRY_LABELS[i.entry_verdict]) if i.entry_verdict else "", i.people]
+                                 for i in inspections], [i.stop_id for i in inspections])
+        _fill(self.hazards, [[h.found_on.isoformat(), str(h.seq), h.description,
+                              _enum(SEVERITY_LABELS.get(h.severity, h.severity)), h.location, _d(h.deadline),
+                              _enum(HAZARD_STATUS_LABELS.get(h.status, h.status)),
+                              self.tr("是") if h.rectified_on_site else "", h.basis]
+                             for h in hazards], [h.id for h in hazards])
+        _fill(self.entry_history, [[e.on.isoformat(), _enum(ENTRY_LABELS.get(e.old_status, "")) if e.old_status
+                                    else "—", _enum(ENTRY_LABELS.get(e.new_status, e.new_status)), e.reason,
+                                    e.changed_by] for e in reversed(entry)])
+        self.tabs.setTabVisible(self.entry_tab, d.sector == "樟脑油")
+        self.tabs.setTabText(self.tabs.indexOf(self.hazards), self.tr("隐患（%1）").replace("%1", str(len(hazards))))
         self._select(self.licences, keep_licence)
         self._select(self.contacts, keep_contact)
         self._update_buttons(self.licences, self.licence_buttons)

@@ -2,7 +2,7 @@
 
 Tabs: 检查表 (items: 1 符合 · 2 不符合 · 3 不适用 · 0 clears; Enter writes a note), 隐患 (the firm's hazards from
 this visit; Ctrl+N adds one, the description searches the hazard library as you type), 检查情况与专家建议, and for a
-camphor-oil entry check 准入结论. Ctrl+1…4 switch tabs; Ctrl+Enter finishes.
+camphor-oil entry check 准入结论. Alt+1…4 switch tabs; Ctrl+Enter finishes.
 
 Nothing here has a 保存 button: every field is stored when it is left and 0.7 s after typing stops (ui/autosave.py),
 each change in its own transaction through models/services/inspection.py. Reopening shows the record as it was left.
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -287,7 +288,8 @@ class InspectionPage(QWidget):
         lay.addLayout(bottom)
 
         for n in range(4):
-            QShortcut(QKeySequence(f"Ctrl+{n + 1}"), self, activated=lambda n=n: self._show_tab(n))
+            # Alt, not Ctrl: Ctrl+1… switch the main window's modules.
+            QShortcut(QKeySequence(f"Alt+{n + 1}"), self, activated=lambda n=n: self._show_tab(n))
         for seq in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(seq), self, activated=self.finish)
         QShortcut(QKeySequence("Ctrl+N"), self, activated=self.new_hazard)
@@ -912,7 +914,8 @@ class InspectionPage(QWidget):
 
     def _add_captured(self, data: bytes, attach: Callable[[Any, list[uuid.UUID]], None]) -> None:
         try:
-            prepared = [photo_svc.prepare(data, self.tr("拍照.jpg"))]
+            # A frame from the camera has no EXIF time: it was taken now.
+            prepared = [replace(photo_svc.prepare(data, self.tr("拍照.jpg")), taken_at=datetime.now())]
         except ServiceError as exc:
             prepared = [exc]
         self._store_prepared(prepared, attach)
@@ -963,7 +966,7 @@ class InspectionPage(QWidget):
     def _view_photo(self, photo_id: uuid.UUID) -> None:
         with self.ctx.session() as s:
             data = photo_svc.image_bytes(s, photo_id)
-        PhotoViewer(data, self).exec()
+        PhotoViewer.show_image(self, data, self.tr("照片"))
 
     # -- the stop
 

@@ -37,6 +37,24 @@ def _schedule(ctx: AppContext) -> QWidget:
     return SchedulePage(ctx)
 
 
+def _inspection(ctx: AppContext) -> QWidget:
+    from ui.inspection_module import InspectionModule
+
+    return InspectionModule(ctx)
+
+
+def _camphor(ctx: AppContext) -> QWidget:
+    from ui.camphor_page import CamphorPage
+
+    return CamphorPage(ctx)
+
+
+def _checklists(ctx: AppContext) -> QWidget:
+    from ui.checklists_page import ChecklistsPage
+
+    return ChecklistsPage(ctx)
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext | None, settings: QSettings | None = None,
                  snapshot: Snapshot | None = None) -> None:
@@ -62,13 +80,16 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
 
-        # A module appears here only when it works (现场检查, 隐患台账, 执法文书, 统计 come with their issues).
+        # A module appears here only when it works (隐患台账, 执法文书, 统计 come with their issues).
         # Pages are built when first shown, so start-up pays only for the first one.
         self.pages: dict[str, QWidget] = {}
         self._modules: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
             ("registry", self.tr("企业档案"), _registry),
             ("people", self.tr("专家库"), _people),
             ("schedule", self.tr("检查排期"), _schedule),
+            ("inspection", self.tr("现场检查"), _inspection),
+            ("camphor", self.tr("樟脑油准入"), _camphor),
+            ("checklists", self.tr("检查表"), _checklists),
         ]
         for n, (key, title, _make) in enumerate(self._modules, start=1):
             placeholder = QWidget()
@@ -125,9 +146,45 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self.pages[key] = page
+            self._connect(page)
             if hasattr(page, "restore_state"):  # column widths, splitters … as the user left them
                 page.restore_state(self._settings)
         return self.pages[key]
+
+    def _connect(self, page: QWidget) -> None:
+        """Links between modules: a page asks, the window shows the other module."""
+        for name, slot in (("openEnterprise", self.open_archive), ("openStop", self.open_stop),
+                           ("recordRequested", self.record_visit)):
+            signal = getattr(page, name, None)
+            if signal is not None:
+                signal.connect(slot)
+
+    def _show_key(self, key: str) -> QWidget:
+        row = next(i for i, m in enumerate(self._modules) if m[0] == key)
+        self.nav.setCurrentRow(row)
+        return self.page(key)
+
+    def open_archive(self, enterprise_id: object) -> None:
+        self._show_key("registry").open_archive(enterprise_id)  # type: ignore[attr-defined]
+
+    def open_stop(self, stop_id: object) -> None:
+        from models.entities import VisitStop
+
+        assert self._ctx is not None
+        with self._ctx.session() as s:
+            stop = s.get(VisitStop, stop_id)
+            day = stop.visit.day if stop is not None else None
+        self._show_key("inspection").open_stop(stop_id, day)  # type: ignore[attr-defined]
+
+    def record_visit(self, visit_id: object) -> None:
+        """The schedule's 现场检查: the visit's first firm not yet done (else its first firm)."""
+        from models.services import inspection
+
+        assert self._ctx is not None
+        with self._ctx.session() as s:
+            stops = inspection.visit_stops(s, visit_id)  # type: ignore[arg-type]
+        if stops:
+            self.open_stop(next((sid for sid, _n, done in stops if not done), stops[0][0]))
 
     def show_module(self, row: int) -> None:
         if 0 <= row < len(self._modules):

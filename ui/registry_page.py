@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -216,6 +216,8 @@ class RegistryList(QWidget):
 class RegistryPage(QWidget):
     """The module page: a tab with the list, plus one closable tab per opened archive."""
 
+    openStop = Signal(object)  # an archive asked to show an inspection (the main window opens 现场检查)
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -252,6 +254,7 @@ class RegistryPage(QWidget):
                 return page
         page = ArchivePage(self._ctx, enterprise_id)
         page.changed.connect(self.list.model.invalidate)
+        page.openStop.connect(self.openStop)
         name = page.title.text()
         idx = self.tabs.addTab(page, name if len(name) <= 12 else name[:11] + "…")
         self.tabs.setTabToolTip(idx, name)

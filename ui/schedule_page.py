@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -516,6 +517,7 @@ class SchedulePage(QWidget):
     """检查排期: the toolbar, the three views and the selected day's visits."""
 
     MONTH, WEEK, LIST = 0, 1, 2
+    recordRequested = Signal(object)  # visit id: open its on-site inspection (the main window shows 现场检查)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -545,6 +547,8 @@ class SchedulePage(QWidget):
         self.new_button = QPushButton(self.tr("新建检查"))
         self.cancel_button = QPushButton(self.tr("取消检查…"))
         self.dispatch_button = QPushButton(self.tr("派工单…"))
+        self.record_button = QPushButton(self.tr("现场检查"))
+        self.record_button.setToolTip(self.tr("打开所选检查的现场检查记录"))
         self.ics_button = QPushButton(self.tr("导出日历…"))
         top = QHBoxLayout()
         for w in (self.month_button, self.week_button, self.list_button):
@@ -555,7 +559,7 @@ class SchedulePage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.period_label)
         top.addStretch(1)
-        for w in (self.new_button, self.cancel_button, self.dispatch_button, self.ics_button):
+        for w in (self.new_button, self.cancel_button, self.record_button, self.dispatch_button, self.ics_button):
             top.addWidget(w)
 
         # --- toolbar row 2: filters
@@ -637,6 +641,7 @@ class SchedulePage(QWidget):
         self.new_button.clicked.connect(self.new_visit)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.dispatch_button.clicked.connect(self.export_dispatch)
+        self.record_button.clicked.connect(self._record_selected)
         self.ics_button.clicked.connect(self.export_ics)
         for view in (self.month_view, self.week_view):
             view.clicked.connect(self._cell_clicked)
@@ -800,6 +805,13 @@ class SchedulePage(QWidget):
             return
         chosen = next((v for v in visits if v.id == self.selected_visit_id()), visits[0])
         self.edit_visit(chosen.id)
+
+    def _record_selected(self) -> None:
+        vid = self.selected_visit_id()
+        if vid is None:
+            alerts.info(self, self.tr("现场检查"), self.tr("请先在日历或列表中选择一次检查。"))
+            return
+        self.recordRequested.emit(vid)
 
     def selected_visit_id(self) -> uuid.UUID | None:
         """The visit the actions apply to: the list view's row, else the selected one of the day's visits."""
