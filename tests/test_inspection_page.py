@@ -192,3 +192,23 @@ def test_rectified_on_site_needs_an_after_photo_then_closes(qtbot, world, tmp_pa
     with ctx.session() as s:
         h = s.execute(select(Hazard)).scalar_one()
         assert h.status == HazardStatus.CLOSED and h.closed_on == DAY
+
+
+def test_choosing_checklists_for_the_visit(qtbot, world, monkeypatch):
+    from ui.inspection_page import ChecklistChooser
+
+    ctx, ids = world
+    with ctx.session() as s:
+        extra = f.template(s, name="有限空间专项检查表", code_="t-space", n_items=2)
+    page = page_for(qtbot, ctx, ids["stop"])
+    offered = []
+
+    def choose(cls, parent, templates, chosen):  # type: ignore[no-untyped-def]
+        offered.append((sorted(t.name for t in templates), len(chosen)))
+        return [t.id for t in templates]
+
+    monkeypatch.setattr(ChecklistChooser, "choose", classmethod(choose))
+    page.choose_checklists()
+    assert offered == [(["有限空间专项检查表", "通用安全检查表"], 1)]
+    assert page.model.rowCount() == 6
+    assert extra in {t.id for t in stored(ctx, ids["stop"]).templates}

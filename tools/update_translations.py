@@ -25,7 +25,7 @@ def enum_labels() -> list[str]:
         value = getattr(enums, name)
         if isinstance(value, dict) and name.endswith(("_LABELS", "_SHORT")):
             labels += [v for v in value.values() if isinstance(v, str)]
-    labels += list(enums.SECTORS)
+    labels += list(enums.SECTORS) + list(enums.HAZARD_CATEGORIES)
     seen: set[str] = set()
     return [x for x in labels if not (x in seen or seen.add(x))]
 

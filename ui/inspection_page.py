@@ -222,6 +222,40 @@ class FinishDialog(QDialog):
         return cls(result, firm, parent).exec() == QDialog.DialogCode.Accepted and not result.problems
 
 
+class ChecklistChooser(QDialog):
+    """Tick the checklists this visit uses (all its firms; each firm sees those that suit its sector)."""
+
+    def __init__(self, templates: list[Any], chosen: set[uuid.UUID], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("选择检查表"))
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(self.tr("本次检查使用的检查表（空格勾选）：")))
+        self.list = QListWidget()
+        for t in templates:
+            sectors = "、".join(t.sectors) if t.sectors else self.tr("各行业")
+            item = QListWidgetItem(f"{t.name}（{self.tr('第%1版').replace('%1', str(t.revision))}，{sectors}）")
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if t.id in chosen else Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        lay.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.list.setCurrentRow(0)
+
+    def chosen(self) -> list[uuid.UUID]:
+        return [self.list.item(n).data(Qt.ItemDataRole.UserRole) for n in range(self.list.count())
+                if self.list.item(n).checkState() == Qt.CheckState.Checked]
+
+    @classmethod
+    def choose(cls, parent: QWidget | None, templates: list[Any], chosen: set[uuid.UUID]) -> list[uuid.UUID] | None:
+        """The ticked template ids, or None when cancelled. Tests patch this."""
+        dlg = cls(templates, chosen, parent)
+        return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
 def ask_reopen_reason(parent: QWidget | None) -> str | None:
     """The reason for correcting a finished record, or None when cancelled. Tests patch this."""
     text, ok = QInputDialog.getText(parent, QCoreApplication.translate("InspectionPage", "重新打开检查"),
@@ -359,9 +393,13 @@ class InspectionPage(QWidget):
         d.addWidget(self.item_photos)
         self.unchecked_na = QPushButton(self.tr("其余未检项设为不适用"))
         self.unchecked_na.clicked.connect(self._rest_not_applicable)
+        self.choose_button = QPushButton(self.tr("检查表…"))
+        self.choose_button.setToolTip(self.tr("选择本次检查使用的检查表"))
+        self.choose_button.clicked.connect(self.choose_checklists)
         self.progress = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.progress, 1)
+        top.addWidget(self.choose_button)
         top.addWidget(self.unchecked_na)
 
         split = QSplitter(Qt.Orientation.Vertical)
@@ -590,7 +628,8 @@ class InspectionPage(QWidget):
             if isinstance(w, QPlainTextEdit | QLineEdit):
                 w.setReadOnly(done)
         for w in (self.h_category, self.h_severity, self.h_deadline, self.h_found_by, self.h_on_site, self.verdict,
-                  self.add_hazard_button, self.delete_hazard_button, self.unchecked_na, self.finish_button):
+                  self.add_hazard_button, self.delete_hazard_button, self.unchecked_na, self.finish_button,
+                  self.choose_button):
             w.setEnabled(not done)
         for b in self.outcome_buttons.buttons():
             b.setEnabled(not done)
@@ -735,6 +774,22 @@ class InspectionPage(QWidget):
         if ok:
             self._reload()
             self._status(self.tr("已将 %1 个未检项设为不适用").replace("%1", str(n)))
+
+    def choose_checklists(self) -> None:
+        if self.data is None:
+            return
+        from models.services import checklists
+
+        self.saver.flush()
+        with self.ctx.session() as s:
+            templates = checklists.templates(s)
+            chosen = {t.id for t in svc.visit_templates(s, self.data.visit_id)}
+        picked = ChecklistChooser.choose(self, templates, chosen)
+        if picked is None:
+            return
+        visit, actor = self.data.visit_id, self._actor()
+        if self._try(lambda s: svc.set_templates(s, visit, picked, actor=actor))[0]:
+            self._reload(keep_row=False)
 
     def go_to_item_hazard(self) -> None:
         it = self.current_item()

@@ -186,7 +186,18 @@ class MainWindow(QMainWindow):
         if stops:
             self.open_stop(next((sid for sid, _n, done in stops if not done), stops[0][0]))
 
+    def _may_leave(self) -> bool:
+        """A page with unsaved edits (the checklist editor) may ask before it is left."""
+        page = self.stack.currentWidget()
+        return not hasattr(page, "confirm_leave") or page.confirm_leave()
+
     def show_module(self, row: int) -> None:
+        current = self.stack.currentIndex()
+        if row != current and 0 <= current < len(self._modules) and not self._may_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(current)
+            self.nav.blockSignals(False)
+            return
         if 0 <= row < len(self._modules):
             if self._ctx is not None:
                 self.page(self._modules[row][0])
@@ -203,5 +214,8 @@ class MainWindow(QMainWindow):
                 page.save_state(self._settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_leave():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
