@@ -33,7 +33,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from models.entities import HazardLibraryEntry
-from models.enums import SEVERITY_LABELS, Severity
+from models.enums import HAZARD_CATEGORIES, SEVERITY_LABELS, Severity
 from models.services import audit
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ValidationFailed
 from models.services.locking import flush_or_conflict, saved_meanwhile
@@ -286,8 +286,10 @@ def sync_builtin(session: Session, folder: Path = DEFAULT_FOLDER) -> int:
     - a built-in the office edited (key ``~…``) is left alone, and its original is not added again;
     - a built-in key the files no longer have is deactivated; the office's own entries are never touched."""
     files = read_builtin(folder)
+    t = HazardLibraryEntry.__table__
+    # plain rows to compare (cheap at every start); ORM objects only for the rows that change
     rows = {r.builtin_key: r for r in session.execute(
-        select(HazardLibraryEntry).where(HazardLibraryEntry.builtin_key.is_not(None))).scalars()}
+        select(t.c.id, t.c.builtin_key, t.c.active, *(t.c[f] for f in _CONTENT)).where(t.c.builtin_key.is_not(None)))}
     office_texts = {(k, t) for k, t in session.execute(
         select(HazardLibraryEntry.kind, HazardLibraryEntry.text).where(HazardLibraryEntry.builtin_key.is_(None)))}
     added = updated = retired = 0
@@ -303,13 +305,14 @@ def sync_builtin(session: Session, folder: Path = DEFAULT_FOLDER) -> int:
                                                search_text=search_text(values["text"], values["basis"]), **values))
                 added += 1
             elif any(getattr(row, f) != v for f, v in values.items()):
+                ent = session.get(HazardLibraryEntry, row.id)
                 for f, v in values.items():
-                    setattr(row, f, v)
-                row.search_text = search_text(values["text"], values["basis"])
+                    setattr(ent, f, v)
+                ent.search_text = search_text(values["text"], values["basis"])
                 updated += 1
     for key, row in rows.items():
         if not key.startswith(TAKEN_OVER) and key not in wanted and row.active:
-            row.active = False
+            session.get(HazardLibraryEntry, row.id).active = False  # type: ignore[union-attr]
             retired += 1
     changed = added + updated + retired
     if changed:
@@ -324,15 +327,18 @@ def sync_builtin(session: Session, folder: Path = DEFAULT_FOLDER) -> int:
 
 
 def entries(session: Session, *, kind: str | None = None, include_inactive: bool = False) -> list[LibraryEntry]:
-    """All entries (of ``kind``), hazards before phrases, by category then text."""
+    """All entries (of ``kind``): hazards before phrases, by category (in the order of HAZARD_CATEGORIES, other
+    categories after them), then by text."""
     q = select(HazardLibraryEntry)
     if kind is not None:
         q = q.where(HazardLibraryEntry.kind == kind)
     if not include_inactive:
         q = q.where(HazardLibraryEntry.active.is_(True))
     rows = [_entry(r) for r in session.execute(q).scalars()]
-    order = {k: i for i, k in enumerate(KINDS)}
-    return sorted(rows, key=lambda e: (order.get(e.kind, 9), e.category, e.text))
+    kinds = {k: i for i, k in enumerate(KINDS)}
+    categories = {c: i for i, c in enumerate(HAZARD_CATEGORIES)}
+    return sorted(rows, key=lambda e: (kinds.get(e.kind, 9), categories.get(e.category, len(categories)),
+                                       e.category, e.text))
 
 
 def get(session: Session, entry_id: uuid.UUID) -> LibraryEntry:
