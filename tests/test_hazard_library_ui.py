@@ -111,6 +111,12 @@ def test_escape_closes_the_list_only(qtbot, completer, form) -> None:
     assert form.isVisible() and form.description.hasFocus() and form.description.text() == "配电箱"
 
 
+def test_the_list_closes_when_the_window_moves(qtbot, completer, form) -> None:
+    _type(qtbot, completer, "配电箱")
+    form.move(form.x() + 40, form.y() + 30)
+    qtbot.waitUntil(lambda: not completer.is_open(), timeout=2000)
+
+
 def test_enter_without_a_choice_passes_through_and_major_entries_show(qtbot, completer, form) -> None:
     _type(qtbot, completer, "特种作业")
     assert any(e.severity == Severity.MAJOR for e in completer.entries())

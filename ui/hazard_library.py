@@ -275,7 +275,7 @@ class LibraryCompleter(QObject):
         self.min_width = min_width
         self.enabled = True
         self._quiet = False
-        self._last_query: str | None = None
+        self._window: QWidget | None = None
         self.model = _EntryModel(self)
         self.popup = _ListPopup(editor)
         self.popup.setModel(self.model)
@@ -321,11 +321,16 @@ class LibraryCompleter(QObject):
         if not found or (len(found) == 1 and found[0].text == query):
             self.close()
             return
-        self._last_query = query
         self.model.set_entries(found)
         self.popup.selectionModel().clearSelection()
         self.popup.setCurrentIndex(QModelIndex())
         self.popup.scrollToTop()
+        window = self.editor.window()
+        if window is not self._window:
+            if self._window is not None and isValid(self._window):
+                self._window.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._window = window
         width = max(self.editor.width(), self.min_width)
         self.popup.setGeometry(_popup_geometry(self.editor, width, self.popup.fit_height(self.max_rows)))
         self.popup.show()
@@ -373,9 +378,11 @@ class LibraryCompleter(QObject):
                    Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Escape}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is not self.editor:
-            return False
         kind = event.type()
+        if watched is not self.editor:  # the editor's window moved or changed size: the list would float away
+            if watched is self._window and kind in (QEvent.Type.Move, QEvent.Type.Resize):
+                self.close()
+            return False
         if kind == QEvent.Type.ShortcutOverride and self.is_open():
             key = event.key()  # type: ignore[attr-defined]
             if key in self._NAVIGATION and (key != Qt.Key.Key_Tab or self.current_row() >= 0):
