@@ -8,7 +8,7 @@ import sys
 
 from bench import common
 
-SUITES = ["startup", "registry", "excel", "scheduling", "photos"]
+SUITES = ["startup", "registry", "excel", "scheduling", "photos", "inspection"]
 
 
 def main(argv: list[str]) -> int:
