@@ -239,16 +239,14 @@ class _ListPopup(QListView):
 
 
 def _popup_geometry(editor: Editor, width: int, height: int) -> QRect:
-    """Under the field (under the cursor line in a multi-line field), or above it when the screen ends."""
-    if isinstance(editor, QPlainTextEdit):
+    """Under the field (under the cursor line in a tall multi-line field), or above it when the screen ends."""
+    below = editor.mapToGlobal(QPoint(0, editor.height()))
+    top = editor.mapToGlobal(QPoint(0, 0))
+    if isinstance(editor, QPlainTextEdit) and editor.height() > 160:
         cursor = editor.cursorRect()
         below = editor.viewport().mapToGlobal(QPoint(0, cursor.bottom() + 4))
         top = editor.viewport().mapToGlobal(QPoint(0, cursor.top()))
-        left = editor.mapToGlobal(QPoint(0, 0)).x()
-    else:
-        below = editor.mapToGlobal(QPoint(0, editor.height()))
-        top = editor.mapToGlobal(QPoint(0, 0))
-        left = below.x()
+    left = editor.mapToGlobal(QPoint(0, 0)).x()
     screen = (editor.screen() or QApplication.primaryScreen()).availableGeometry()
     x = max(screen.left(), min(left, screen.right() - width))
     y = below.y()
