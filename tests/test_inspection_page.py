@@ -212,3 +212,22 @@ def test_choosing_checklists_for_the_visit(qtbot, world, monkeypatch):
     assert offered == [(["有限空间专项检查表", "通用安全检查表"], 1)]
     assert page.model.rowCount() == 6
     assert extra in {t.id for t in stored(ctx, ids["stop"]).templates}
+
+
+def test_photos_and_finder_stay_shown_after_adding_photos(qtbot, world, tmp_path):
+    """Adding photos reloads the inspection: the selected hazard's form shows them and who found it."""
+    from PIL import Image
+
+    ctx, ids = world
+    page = page_for(qtbot, ctx, ids["stop"])
+    page.new_hazard()
+    paths = []
+    for n in range(2):
+        p = tmp_path / f"p{n}.jpg"
+        Image.new("RGB", (800, 600), (40 * n, 90, 160)).save(p)
+        paths.append(str(p))
+    page.h_photos.filesChosen.emit(paths)
+    assert len(page.h_photos.ids()) == 2
+    assert page.h_found_by.value() == ids["expert"]
+    page.set_outcome(0, Outcome.PASS)  # a keypress on the checklist keeps the hazard form as it is
+    assert len(page.h_photos.ids()) == 2 and page.h_found_by.value() == ids["expert"]

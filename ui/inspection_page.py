@@ -60,6 +60,7 @@ from models.services.errors import ServiceError
 from ui import alerts
 from ui.autosave import AutoSaver
 from ui.context import AppContext
+from ui.hazard_library import HazardLibraryDialog, LibraryCompleter, PhrasePicker, count_use, library_search
 from ui.labels import enum_label
 from ui.photo_strip import PhotoStrip, PhotoViewer
 from ui.tasks import run_task
@@ -299,6 +300,9 @@ class InspectionPage(QWidget):
         head.addWidget(rec)
         head.addWidget(self.recorder)
 
+        # Reusable phrases: Ctrl+Space or F4 in the text fields (ui/hazard_library.py).
+        self.phrases = PhrasePicker(library_search(ctx, kind="phrase", limit=100), self)
+        self.phrases.inserted.connect(lambda entry: count_use(ctx, entry))
         self.tabs = QTabWidget()
         self.tabs.addTab(self._build_checklist(), self.tr("检查表"))
         self.tabs.addTab(self._build_hazards(), self.tr("隐患"))
@@ -376,6 +380,7 @@ class InspectionPage(QWidget):
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(90)
         self.saver.watch_text(self.note, self._store_note)
+        self.phrases.attach(self.note)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.note, activated=lambda: self.view.setFocus(),
                   context=Qt.ShortcutContext.WidgetShortcut)
         self.item_photos = PhotoStrip()
@@ -473,15 +478,16 @@ class InspectionPage(QWidget):
         s.watch_line(self.h_responsible, lambda v: self._store_hazard("responsible_person", v))
         s.watch_combo(self.h_found_by, self._store_found_by)
         s.watch_check(self.h_on_site, lambda v: self._store_hazard("rectified_on_site", v))
+        for editor in (self.h_location, self.h_measure):
+            self.phrases.attach(editor)
         self.h_on_site.toggled.connect(lambda on: self.h_after.setEnabled(on))
 
-        try:
-            from ui.hazard_library import LibraryCompleter
-
-            self.completer = LibraryCompleter(self.h_description, self._search_library, parent=self)
-            self.completer.chosen.connect(self._library_chosen)
-        except ImportError:  # pragma: no cover - the library widget ships with the program
-            self.completer = None
+        self.completer = LibraryCompleter(self.h_description, self._search_library, parent=self)
+        self.completer.chosen.connect(self._library_chosen)
+        self.library_button = QPushButton(self.tr("隐患库…"))
+        self.library_button.setToolTip(self.tr("查看、补充标准隐患描述和常用语"))
+        self.library_button.clicked.connect(lambda: HazardLibraryDialog.manage(self, self.ctx))
+        lb.addWidget(self.library_button)
 
         form = QFormLayout()
         rows: list[tuple[str, QWidget]] = [
@@ -520,6 +526,8 @@ class InspectionPage(QWidget):
         self.saver.watch_line(self.place, lambda v: self._store_stop("place", v))
         self.saver.watch_text(self.summary_text, lambda v: self._store_stop("summary", v))
         self.saver.watch_text(self.advice, lambda v: self._store_stop("expert_advice", v))
+        for editor in (self.place, self.summary_text, self.advice):
+            self.phrases.attach(editor)
         form = QFormLayout()
         for label, widget in ((self.tr("检查场所(&S)"), self.place), (self.tr("检查情况(&I)"), self.summary_text),
                               (self.tr("专家建议(&A)"), self.advice)):
@@ -613,7 +621,7 @@ class InspectionPage(QWidget):
             self.verdict.set_value(data.entry_verdict)
             self.verdict_reasons.setPlainText(data.entry_reasons)
         self.tabs.setTabVisible(3, data.is_entry_check)
-        self._fill_hazard_list()
+        self._fill_hazard_list(reload_form=True)
         if self.model.rowCount() and self.view.currentIndex().row() != min(row, self.model.rowCount() - 1):
             self.view.setCurrentIndex(self.model.index(min(max(row, 0), self.model.rowCount() - 1), 1))
         else:
@@ -740,7 +748,14 @@ class InspectionPage(QWidget):
         ok, change = self._try(lambda s: svc.set_outcome(s, stop, it.item_id, outcome, actor=actor, **found_by))
         if not ok:
             return
-        self._reload()
+        if change.hazard_created or change.hazard_removed or self.data.visit_status != "in_progress":
+            self._reload()
+        else:  # only this row changed: no reload of 120 items for one key
+            items = tuple(replace(i, outcome=outcome) if i.item_id == it.item_id else i for i in self.data.items)
+            self.data = replace(self.data, items=items)
+            self.model.set_data(self.data)
+            self._item_changed(self.view.currentIndex())
+            self._update_progress()
         if change.hazard_created:
             self._status(self.tr("已按该项生成隐患 %1（Ctrl+H 查看、补充）")
                          .replace("%1", str(self.data.hazard(change.hazard_created).seq)))
@@ -800,7 +815,9 @@ class InspectionPage(QWidget):
 
     # -- hazards
 
-    def _fill_hazard_list(self) -> None:
+    def _fill_hazard_list(self, reload_form: bool = False) -> None:
+        """Refill the hazard list; ``reload_form`` also refills the form of the selected hazard (after a full
+        reload; not while the user types in it)."""
         if self.data is None:
             return
         keep = self._hazard_id
@@ -817,7 +834,7 @@ class InspectionPage(QWidget):
             self.hazard_list.addItem(item)
         self.hazard_list.blockSignals(False)
         if keep and any(h.id == keep for h in self.data.hazards):
-            self.select_hazard(keep, load=False)
+            self.select_hazard(keep, load=reload_form)
         elif self.data.hazards:
             self.select_hazard(self.data.hazards[0].id)
         else:
@@ -895,7 +912,15 @@ class InspectionPage(QWidget):
         if field == "severity" and updated is not None:
             with self.saver.loading():
                 self.h_deadline.set_value(updated.deadline)
-        self._refresh_quietly()
+        self._patch_hazard(updated)
+
+    def _patch_hazard(self, h: svc.HazardData) -> None:
+        """Show one stored hazard without reloading the whole inspection (a field was just saved)."""
+        if self.data is None:
+            return
+        self.data = replace(self.data, hazards=tuple(h if x.id == h.id else x for x in self.data.hazards))
+        self.model.set_data(self.data)
+        self._fill_hazard_list()
 
     def _store_found_by(self, person_id: uuid.UUID | None) -> None:
         if self.data is None:
