@@ -4,280 +4,395 @@
 <context>
     <name>ArchivePage</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="102"/>
+        <location filename="../../ui/archive_page.py" line="112"/>
         <source>编辑档案</source>
         <translation>Edit archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="120"/>
+        <location filename="../../ui/archive_page.py" line="130"/>
         <source>基本信息</source>
         <translation>Basic data</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="122"/>
+        <location filename="../../ui/archive_page.py" line="132"/>
         <source>证照名称</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="122"/>
+        <location filename="../../ui/archive_page.py" line="132"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="122"/>
+        <location filename="../../ui/archive_page.py" line="132"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="122"/>
+        <location filename="../../ui/archive_page.py" line="132"/>
         <source>有效期起</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="123"/>
+        <location filename="../../ui/archive_page.py" line="133"/>
         <source>有效期止</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="123"/>
-        <location filename="../../ui/archive_page.py" line="127"/>
-        <location filename="../../ui/archive_page.py" line="214"/>
+        <location filename="../../ui/archive_page.py" line="133"/>
+        <location filename="../../ui/archive_page.py" line="137"/>
+        <location filename="../../ui/archive_page.py" line="241"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="126"/>
+        <location filename="../../ui/archive_page.py" line="136"/>
         <source>证照</source>
         <translation>Licences</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="127"/>
+        <location filename="../../ui/archive_page.py" line="137"/>
         <source>姓名</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="127"/>
+        <location filename="../../ui/archive_page.py" line="137"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="127"/>
+        <location filename="../../ui/archive_page.py" line="137"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="130"/>
+        <location filename="../../ui/archive_page.py" line="140"/>
         <source>联系人</source>
         <translation>Contacts</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="141"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="141"/>
+        <location filename="../../ui/archive_page.py" line="157"/>
         <source>原状态</source>
         <translation>Old status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="141"/>
+        <location filename="../../ui/archive_page.py" line="157"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="141"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="131"/>
+        <location filename="../../ui/archive_page.py" line="141"/>
+        <location filename="../../ui/archive_page.py" line="158"/>
         <source>操作人</source>
         <translation>Changed by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="132"/>
+        <location filename="../../ui/archive_page.py" line="142"/>
         <source>状态历史</source>
         <translation>Status history</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="133"/>
+        <location filename="../../ui/archive_page.py" line="143"/>
+        <location filename="../../ui/archive_page.py" line="146"/>
+        <location filename="../../ui/archive_page.py" line="157"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="133"/>
+        <location filename="../../ui/archive_page.py" line="143"/>
+        <location filename="../../ui/archive_page.py" line="146"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="133"/>
+        <location filename="../../ui/archive_page.py" line="143"/>
+        <location filename="../../ui/archive_page.py" line="148"/>
         <source>专家</source>
         <translation>Experts</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="133"/>
+        <location filename="../../ui/archive_page.py" line="143"/>
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="134"/>
+        <location filename="../../ui/archive_page.py" line="144"/>
         <source>路线上的企业</source>
         <translation>Firms on the route</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="134"/>
+        <location filename="../../ui/archive_page.py" line="144"/>
         <source>事由</source>
         <translation>Purpose</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="135"/>
+        <location filename="../../ui/archive_page.py" line="145"/>
         <source>检查记录</source>
         <translation>Visits</translation>
     </message>
     <message>
+        <location filename="../../ui/archive_page.py" line="146"/>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="146"/>
+        <source>已判定项</source>
+        <translation>Items judged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="147"/>
+        <source>不符合</source>
+        <translation>Non-compliant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="147"/>
+        <location filename="../../ui/archive_page.py" line="156"/>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="147"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="147"/>
+        <source>准入结论</source>
+        <translation>Entry verdict</translation>
+    </message>
+    <message>
         <location filename="../../ui/archive_page.py" line="149"/>
+        <source>双击或回车：打开该次现场检查记录</source>
+        <translation>Double-click or press Enter to open this on-site inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="152"/>
+        <source>现场检查</source>
+        <translation>On-site inspections</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="153"/>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="153"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="153"/>
+        <source>隐患描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="153"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="154"/>
+        <source>部位</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="154"/>
+        <source>整改期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="154"/>
+        <source>立即整改</source>
+        <translation>On the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="155"/>
+        <source>判定依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="157"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="159"/>
+        <source>准入记录</source>
+        <translation>Entry history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="173"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="151"/>
+        <location filename="../../ui/archive_page.py" line="175"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="152"/>
+        <location filename="../../ui/archive_page.py" line="176"/>
         <source>也可双击一行，或选中后按回车</source>
         <translation>Or double-click a row, or select it and press Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="154"/>
+        <location filename="../../ui/archive_page.py" line="178"/>
         <source>删除所选</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="197"/>
+        <location filename="../../ui/archive_page.py" line="224"/>
         <source>高危企业</source>
         <translation>High-risk enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="199"/>
+        <location filename="../../ui/archive_page.py" line="226"/>
         <source>园区企业</source>
         <translation>In industrial park</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="204"/>
+        <location filename="../../ui/archive_page.py" line="231"/>
         <source>统一社会信用代码</source>
         <translation>Unified Social Credit Code</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="204"/>
+        <location filename="../../ui/archive_page.py" line="231"/>
         <source>行业领域</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="205"/>
+        <location filename="../../ui/archive_page.py" line="232"/>
         <source>所属镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="205"/>
+        <location filename="../../ui/archive_page.py" line="232"/>
         <source>所属村（社区）</source>
         <translation>Village (community)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="206"/>
+        <location filename="../../ui/archive_page.py" line="233"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="206"/>
+        <location filename="../../ui/archive_page.py" line="233"/>
         <source>风险等级</source>
         <translation>Risk level</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="206"/>
+        <location filename="../../ui/archive_page.py" line="233"/>
         <source>未评级</source>
         <translation>Not rated</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="207"/>
+        <location filename="../../ui/archive_page.py" line="234"/>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="207"/>
+        <location filename="../../ui/archive_page.py" line="234"/>
         <source>法定代表人电话</source>
         <translation>Legal rep. phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="208"/>
+        <location filename="../../ui/archive_page.py" line="235"/>
         <source>安全负责人</source>
         <translation>Safety manager</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="208"/>
+        <location filename="../../ui/archive_page.py" line="235"/>
         <source>安全负责人电话</source>
         <translation>Safety manager phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="209"/>
+        <location filename="../../ui/archive_page.py" line="236"/>
         <source>从业人数</source>
         <translation>Employees</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="210"/>
+        <location filename="../../ui/archive_page.py" line="237"/>
         <source>成立日期</source>
         <translation>Established</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="211"/>
+        <location filename="../../ui/archive_page.py" line="238"/>
         <source>主要产品</source>
         <translation>Main products</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="133"/>
-        <location filename="../../ui/archive_page.py" line="211"/>
+        <location filename="../../ui/archive_page.py" line="143"/>
+        <location filename="../../ui/archive_page.py" line="154"/>
+        <location filename="../../ui/archive_page.py" line="238"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="212"/>
+        <location filename="../../ui/archive_page.py" line="239"/>
         <source>建档时间</source>
         <translation>Archive created</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="213"/>
+        <location filename="../../ui/archive_page.py" line="240"/>
         <source>最后修改</source>
         <translation>Last modified</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="236"/>
+        <location filename="../../ui/archive_page.py" line="263"/>
         <source>上午</source>
         <translation>a.m.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="236"/>
+        <location filename="../../ui/archive_page.py" line="263"/>
         <source>下午</source>
         <translation>p.m.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="306"/>
+        <location filename="../../ui/archive_page.py" line="270"/>
+        <location filename="../../ui/archive_page.py" line="277"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="270"/>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="283"/>
+        <source>隐患（%1）</source>
+        <translation>Hazards (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive_page.py" line="348"/>
         <source>删除证照</source>
         <translation>Delete licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="306"/>
+        <location filename="../../ui/archive_page.py" line="348"/>
         <source>确定删除所选证照记录吗？</source>
         <translation>Delete the selected licence record?</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="321"/>
+        <location filename="../../ui/archive_page.py" line="363"/>
         <source>删除联系人</source>
         <translation>Delete contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="321"/>
+        <location filename="../../ui/archive_page.py" line="363"/>
         <source>确定删除所选联系人吗？</source>
         <translation>Delete the selected contact?</translation>
     </message>
@@ -329,44 +444,710 @@
     </message>
 </context>
 <context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="400"/>
+        <location filename="../../ui/photo_strip.py" line="420"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="404"/>
+        <source>正在打开摄像头…</source>
+        <translation>Opening the camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="423"/>
+        <location filename="../../ui/photo_strip.py" line="442"/>
+        <source>空格键或 Enter 拍照</source>
+        <translation>Press Space or Enter to take the photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="425"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="449"/>
+        <source>摄像头没有响应：可能正被其他程序使用，或已在系统设置中被禁用。</source>
+        <translation>The camera does not respond: another program may be using it, or it is disabled in the system settings.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="463"/>
+        <source>摄像头出错：%1</source>
+        <translation>Camera error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="463"/>
+        <source>未知错误</source>
+        <translation>Unknown error</translation>
+    </message>
+</context>
+<context>
+    <name>CamphorModel</name>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="113"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="113"/>
+        <source>镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="113"/>
+        <source>准入状态</source>
+        <translation>Entry status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="113"/>
+        <source>最近检查</source>
+        <translation>Last check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="113"/>
+        <source>检查次数</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="114"/>
+        <source>最近结论理由</source>
+        <translation>Last verdict reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="119"/>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="121"/>
+        <source>尚无准入记录</source>
+        <translation>No entry records yet</translation>
+    </message>
+</context>
+<context>
+    <name>CamphorPage</name>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="98"/>
+        <source>（检查 {day}）</source>
+        <translation>(check {day})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="186"/>
+        <source>搜索：企业名称、拼音首字母、地址或法定代表人（Ctrl+F）</source>
+        <translation>Search: enterprise name, pinyin initials, address or legal representative (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="194"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="195"/>
+        <source>重新读取（F5）</source>
+        <translation>Reload (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="196"/>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="197"/>
+        <source>把当前列表（含准入历程）导出为 Excel 文件</source>
+        <translation>Export the current list (with the entry history) to an Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="219"/>
+        <source>回车或双击打开企业档案</source>
+        <translation>Press Enter or double-click to open the enterprise archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="234"/>
+        <source>准入历程</source>
+        <translation>Entry history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="238"/>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="238"/>
+        <source>准入状态</source>
+        <translation>Entry status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="238"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="238"/>
+        <source>检查</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="251"/>
+        <source>最近一次检查</source>
+        <translation>Latest check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="323"/>
+        <source>全部准入状态</source>
+        <translation>All entry statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="327"/>
+        <source>全部镇</source>
+        <translation>All towns</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/camphor_page.py" line="343"/>
+        <source>显示 %n 家</source>
+        <translation>
+            <numerusform>%n enterprise shown</numerusform>
+            <numerusform>%n enterprises shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="348"/>
+        <source>共 {n} 家</source>
+        <translation>{n} enterprises</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="348"/>
+        <source>已检查 {n}</source>
+        <translation>checked {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="385"/>
+        <source>未选择企业</source>
+        <translation>No enterprise selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="400"/>
+        <source>企业状态：{status}</source>
+        <translation>Enterprise status: {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="409"/>
+        <source>检查 {day}</source>
+        <translation>Check {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="409"/>
+        <source>决定</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="416"/>
+        <source>{reason}
+记录人：{who}</source>
+        <translation>{reason}
+Recorded by: {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="431"/>
+        <source>停产停业依据：</source>
+        <translation>Basis of the suspension: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="437"/>
+        <source>结论理由：</source>
+        <translation>Verdict reasons: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="442"/>
+        <source>{reason}（{day}，见准入历程）</source>
+        <translation>{reason} ({day}, see the entry history)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="443"/>
+        <source>原停产停业决定：</source>
+        <translation>Original suspension decision: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="444"/>
+        <source>整改佐证材料：</source>
+        <translation>Rectification evidence: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="450"/>
+        <source>未判定 {n}</source>
+        <translation>not judged {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="461"/>
+        <source>检查情况：</source>
+        <translation>Findings: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="469"/>
+        <source>导出樟脑油企业名册</source>
+        <translation>Export camphor oil enterprise register</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="473"/>
+        <source>樟脑油企业名册-{day}.xlsx</source>
+        <translation>camphor-oil-enterprises-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="475"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="482"/>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="487"/>
+        <source>已导出 {n} 家企业到：
+{path}</source>
+        <translation>Exported {n} enterprises to:
+{path}</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistChooser</name>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="231"/>
+        <source>选择检查表</source>
+        <translation>Choose checklists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="233"/>
+        <source>本次检查使用的检查表（空格勾选）：</source>
+        <translation>Checklists used for this inspection (Space ticks):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="236"/>
+        <source>各行业</source>
+        <translation>all sectors</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistModel</name>
+    <message numerus="yes">
+        <location filename="../../ui/inspection_page.py" line="135"/>
+        <source>照片%n张</source>
+        <translation>
+            <numerusform>%n photo</numerusform>
+            <numerusform>%n photos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="139"/>
+        <source>隐患%1</source>
+        <translation>Hazard %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="140"/>
+        <source>（重大）</source>
+        <translation> (major)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="148"/>
+        <source>依据：</source>
+        <translation>Basis: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="152"/>
+        <source>★ 重大事故隐患判定项</source>
+        <translation>★ Major hazard criterion</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistsPage</name>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="124"/>
+        <source>新建检查表</source>
+        <translation>New checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="125"/>
+        <source>新建一份检查表（Ctrl+N）</source>
+        <translation>Create a new checklist (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="126"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="127"/>
+        <source>停用后不再供新的检查选用；已有的检查结果不受影响</source>
+        <translation>Once deactivated, new inspections can no longer use it; existing results are not affected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="131"/>
+        <location filename="../../ui/checklists_page.py" line="440"/>
+        <source>检查表</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="154"/>
+        <source>如 2023</source>
+        <translation>e.g. 2023</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="157"/>
+        <source>部分收录（条文尚未收全）</source>
+        <translation>Partial (not all clauses included yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="159"/>
+        <source>用“、”分隔；留空表示适用所有行业</source>
+        <translation>Separate with commas; leave empty for all sectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="161"/>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="171"/>
+        <source>（都不选表示所有检查类型）</source>
+        <translation>(none ticked = all inspection types)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="181"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="182"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="186"/>
+        <source>施行日期</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="191"/>
+        <source>标准版本</source>
+        <translation>Edition</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="195"/>
+        <source>适用行业</source>
+        <translation>Sectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="196"/>
+        <source>检查类型</source>
+        <translation>Inspection types</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="197"/>
+        <source>说明</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="201"/>
+        <source>分组</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="201"/>
+        <source>检查内容</source>
+        <translation>Check item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="201"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="202"/>
+        <source>重大隐患
+判定项</source>
+        <translation>Major hazard
+criterion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="202"/>
+        <source>建议整改措施</source>
+        <translation>Suggested measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="203"/>
+        <source>期限
+（天）</source>
+        <translation>Deadline
+(days)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="203"/>
+        <source>隐患类别</source>
+        <translation>Hazard category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="205"/>
+        <source>勾选：该项不符合时，对照所引判定标准可能构成重大事故隐患</source>
+        <translation>Ticked: failing this item may be a major hazard under the cited criteria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="224"/>
+        <source>添加检查项</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="225"/>
+        <source>在所选行后添加（Ins）</source>
+        <translation>Add after the selected row (Ins)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="226"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="227"/>
+        <source>删除所选检查项（Del）</source>
+        <translation>Delete the selected items (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="228"/>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="230"/>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="240"/>
+        <location filename="../../ui/checklists_page.py" line="507"/>
+        <source>修改说明（保存时必填），如：补充第四条至第十条</source>
+        <translation>Change note (required when saving), e.g. added clauses 4 to 10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="241"/>
+        <location filename="../../ui/checklists_page.py" line="505"/>
+        <source>保存为新版本</source>
+        <translation>Save as new revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="242"/>
+        <source>保存为新版本（Ctrl+S）；以前的检查结果仍对应原来的版本</source>
+        <translation>Save as a new revision (Ctrl+S); earlier inspection results keep their revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="244"/>
+        <source>放弃修改</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="245"/>
+        <location filename="../../ui/checklists_page.py" line="749"/>
+        <source>恢复使用</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="246"/>
+        <source>打开当前版本</source>
+        <translation>Open current revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="247"/>
+        <location filename="../../ui/checklists_page.py" line="269"/>
+        <source>版本记录</source>
+        <translation>Revision history</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="250"/>
+        <location filename="../../ui/checklists_page.py" line="260"/>
+        <source>修改说明</source>
+        <translation>Change note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="259"/>
+        <source>版本</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="259"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="259"/>
+        <source>修改人</source>
+        <translation>Changed by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="260"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="268"/>
+        <source>双击或按回车打开该版本（历史版本只读）</source>
+        <translation>Double-click or press Enter to open that revision (earlier revisions are read-only)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="372"/>
+        <location filename="../../ui/checklists_page.py" line="473"/>
+        <source>新检查表</source>
+        <translation>New checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="373"/>
+        <source>未保存的修改</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="374"/>
+        <source>“%1”有未保存的修改。放弃这些修改吗？</source>
+        <translation>&quot;%1&quot; has unsaved changes. Discard them?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="385"/>
+        <source>内置检查表</source>
+        <translation>Built-in checklists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="409"/>
+        <source>〔部分收录〕</source>
+        <translation>[partial]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="411"/>
+        <source>〔已停用〕</source>
+        <translation>[inactive]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="412"/>
+        <location filename="../../ui/checklists_page.py" line="775"/>
+        <source>第%1版</source>
+        <translation>Rev. %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/checklists_page.py" line="413"/>
+        <source>%n 项</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="474"/>
+        <source>保存后成为第1版。</source>
+        <translation>Becomes revision 1 when saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="476"/>
+        <source>%1&#x3000;第%2版</source>
+        <translation>%1 — revision %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="480"/>
+        <source>当前版本，%1 %2 保存。修改后“保存为新版本”，以前的检查结果仍对应原来的版本。</source>
+        <translation>Current revision, saved by %1 on %2. After editing, click &quot;Save as new revision&quot;; earlier inspection results keep their revision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="482"/>
+        <source>历史版本（只读），%1 %2 保存。以前的检查结果对应此版本。</source>
+        <translation>Earlier revision (read-only), saved by %1 on %2. Earlier inspection results refer to it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="484"/>
+        <source>已停用（只读），%1 %2 保存。新的检查不再使用此表；可“恢复使用”。</source>
+        <translation>Inactive (read-only), saved by %1 on %2. New inspections no longer use this checklist; it can be reactivated.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="505"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="506"/>
+        <source>说明（可不填）</source>
+        <translation>Description (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="529"/>
+        <source>共 %1 项，其中重大隐患判定项 %2 项</source>
+        <translation>%1 items, %2 of them major hazard criteria</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="682"/>
+        <source>请填写修改说明（例如改了哪些条目、为什么改）。</source>
+        <translation>Enter a change note (e.g. which items changed and why).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="686"/>
+        <source>保存检查表</source>
+        <translation>Save checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="729"/>
+        <location filename="../../ui/checklists_page.py" line="737"/>
+        <source>停用检查表</source>
+        <translation>Deactivate checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="730"/>
+        <source>停用“%1”后，新的检查不再使用此表；已有的检查结果不受影响，以后也可恢复使用。确定停用吗？</source>
+        <translation>Deactivate &quot;%1&quot;? New inspections will no longer use it; existing results are not affected, and it can be reactivated later.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="771"/>
+        <source>当前</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="773"/>
+        <source>内置文件 %1</source>
+        <translation>Built-in file %1</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="459"/>
+        <location filename="../../ui/archive_page.py" line="501"/>
         <source>添加联系人</source>
         <translation>Add contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="459"/>
+        <location filename="../../ui/archive_page.py" line="501"/>
         <source>编辑联系人</source>
         <translation>Edit contact</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="463"/>
+        <location filename="../../ui/archive_page.py" line="505"/>
         <source>手机11位，座机如 0730-5212345</source>
         <translation>Mobile: 11 digits; landline e.g. 0730-5212345</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="465"/>
+        <location filename="../../ui/archive_page.py" line="507"/>
         <source>姓名 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="466"/>
+        <location filename="../../ui/archive_page.py" line="508"/>
         <source>职务</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="467"/>
+        <location filename="../../ui/archive_page.py" line="509"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="468"/>
+        <location filename="../../ui/archive_page.py" line="510"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="483"/>
+        <location filename="../../ui/archive_page.py" line="525"/>
         <source>该联系人记录已不存在（可能已被其他用户删除）。</source>
         <translation>This contact no longer exists (another user may have deleted it).</translation>
     </message>
@@ -609,6 +1390,112 @@
         <location filename="../../ui/registry_columns.py" line="56"/>
         <source>是</source>
         <translation>Yes</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDelegate</name>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="190"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="621"/>
+        <source>隐患描述</source>
+        <translation>Hazard description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="622"/>
+        <source>常用语</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="626"/>
+        <source>如 《中华人民共和国安全生产法》第三十五条；GB 2894-2008</source>
+        <translation>e.g. Work Safety Law of the PRC, Article 35; GB 2894-2008</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="633"/>
+        <source>如 立即更换合格灭火器，建立月检记录</source>
+        <translation>e.g. Replace the extinguishers with compliant ones at once; keep monthly check records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="635"/>
+        <source>不勾选 = 适用于所有行业；勾选的行业检查时排在前面</source>
+        <translation>None ticked = all sectors; in inspections of the ticked sectors the entry is listed first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="636"/>
+        <source>这是内置条目。保存修改后它将成为本单位自己的条目，以后内置库更新时不再改动它。</source>
+        <translation>This is a built-in entry. Once you save changes it becomes your office&apos;s own entry, and library updates will no longer change it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="641"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="642"/>
+        <source>内容 *</source>
+        <translation>Text *</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="643"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="644"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="645"/>
+        <source>隐患等级</source>
+        <translation>Hazard grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="646"/>
+        <source>整改措施</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="647"/>
+        <source>适用行业</source>
+        <translation>Sectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="684"/>
+        <source>无法打开</source>
+        <translation>Cannot open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="692"/>
+        <source>新增常用语</source>
+        <translation>New phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="692"/>
+        <source>新增隐患描述</source>
+        <translation>New hazard description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="694"/>
+        <source>编辑常用语</source>
+        <translation>Edit phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="694"/>
+        <source>编辑隐患描述</source>
+        <translation>Edit hazard description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="745"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1965,55 @@
     </message>
 </context>
 <context>
+    <name>FinishDialog</name>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="188"/>
+        <location filename="../../ui/inspection_page.py" line="212"/>
+        <source>完成检查</source>
+        <translation>Finish inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="192"/>
+        <source>检查项</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="192"/>
+        <source>共 %1 项：符合 %2，不符合 %3，不适用 %4，未判定 %5</source>
+        <translation>%1 in all: compliant %2, non-compliant %3, N/A %4, not judged %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="197"/>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="197"/>
+        <source>共 %1 项：一般 %2，重大 %3；立即整改 %4</source>
+        <translation>%1 in all: general %2, major %3; rectified on the spot %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="204"/>
+        <source>还不能完成，请先补全：</source>
+        <translation>Cannot finish yet. Please complete first:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="209"/>
+        <source>记录完整。完成后该企业的检查记录将锁定，隐患进入整改跟踪。</source>
+        <translation>The record is complete. Once finished, this enterprise&apos;s inspection record is locked and its hazards go into rectification tracking.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="214"/>
+        <source>返回修改</source>
+        <translation>Back to editing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="214"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <location filename="../../ui/widgets.py" line="113"/>
@@ -1088,6 +2024,93 @@
         <location filename="../../ui/widgets.py" line="115"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>HazardLibraryDialog</name>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="837"/>
+        <source>隐患库与常用语</source>
+        <translation>Hazard library and phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="841"/>
+        <source>搜索：描述、依据或拼音首字母，多个词用空格分开（Ctrl+F）</source>
+        <translation>Search: description, basis or pinyin initials; separate words with spaces (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="844"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="845"/>
+        <source>隐患描述</source>
+        <translation>Hazard descriptions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="846"/>
+        <source>常用语</source>
+        <translation>Phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="847"/>
+        <source>显示已停用</source>
+        <translation>Show inactive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="876"/>
+        <source>新增隐患描述(&amp;N)</source>
+        <translation>&amp;New hazard description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="877"/>
+        <source>新增常用语</source>
+        <translation>New phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="878"/>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="879"/>
+        <location filename="../../ui/hazard_library.py" line="952"/>
+        <source>停用</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="880"/>
+        <source>停用的条目不再出现在检查录入的提示中；可随时重新启用</source>
+        <translation>Inactive entries are no longer suggested while recording inspections; they can be reactivated at any time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="886"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="889"/>
+        <source>内置条目修改后即成为本单位条目（来源显示“内置（已改）”），内置库更新不再覆盖；条目不删除，不用的请停用。</source>
+        <translation>An edited built-in entry becomes your office&apos;s own entry (source &quot;Built-in (edited)&quot;) and library updates no longer overwrite it. Entries are not deleted: deactivate those you do not use.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/hazard_library.py" line="936"/>
+        <source>%n 条</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="952"/>
+        <source>重新启用</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="980"/>
+        <source>未保存</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +2380,390 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
     </message>
 </context>
 <context>
+    <name>InspectionModule</name>
+    <message>
+        <location filename="../../ui/inspection_module.py" line="45"/>
+        <source>日期(&amp;D)</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_module.py" line="47"/>
+        <source>今天</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_module.py" line="50"/>
+        <source>检查 / 企业</source>
+        <translation>Visit / enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_module.py" line="50"/>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_module.py" line="54"/>
+        <source>检查(&amp;V)</source>
+        <translation>&amp;Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_module.py" line="56"/>
+        <source>这一天没有检查安排。请在“检查排期”中安排检查，或选择其他日期。</source>
+        <translation>No visits are scheduled on this day. Schedule one under &quot;Scheduling&quot;, or choose another date.</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="262"/>
+        <source>重新打开检查</source>
+        <translation>Reopen inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="263"/>
+        <source>更正已完成的检查记录的原因：</source>
+        <translation>Reason for correcting the finished inspection record:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="282"/>
+        <location filename="../../ui/inspection_page.py" line="685"/>
+        <source>已自动保存 %1</source>
+        <translation>Saved automatically at %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="292"/>
+        <source>记录人：新发现的隐患记在此人名下</source>
+        <translation>Recorder: new hazards are recorded under this person&apos;s name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="298"/>
+        <source>记录人(&amp;R)</source>
+        <translation>&amp;Recorder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="307"/>
+        <source>检查表</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="308"/>
+        <source>隐患</source>
+        <translation>Hazards</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="309"/>
+        <source>检查情况与专家建议</source>
+        <translation>Findings and expert advice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="311"/>
+        <source>准入结论</source>
+        <translation>Entry verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="313"/>
+        <source>完成检查…</source>
+        <translation>Finish inspection…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="314"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="316"/>
+        <source>重新打开…</source>
+        <translation>Reopen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="374"/>
+        <source>转到隐患 (Ctrl+H)</source>
+        <translation>Go to hazard (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="379"/>
+        <source>备注（离开或停止输入后自动保存；Esc 回到检查表）</source>
+        <translation>Note (saved automatically when you leave the field or stop typing; Esc returns to the checklist)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="399"/>
+        <source>其余未检项设为不适用</source>
+        <translation>Set the remaining items to N/A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="401"/>
+        <source>检查表…</source>
+        <translation>Checklists…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="402"/>
+        <source>选择本次检查使用的检查表</source>
+        <translation>Choose the checklists for this inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="425"/>
+        <source>新增隐患 (Ctrl+N)</source>
+        <translation>New hazard (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="427"/>
+        <location filename="../../ui/inspection_page.py" line="896"/>
+        <source>删除隐患</source>
+        <translation>Delete hazard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="439"/>
+        <source>输入关键字即可从隐患库中选择标准描述（↓ 选择，Enter 采用）</source>
+        <translation>Type keywords to pick a standard description from the hazard library (↓ to choose, Enter to use)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="458"/>
+        <source>已立即整改（当场整改完毕，需整改后照片）</source>
+        <translation>Rectified on the spot (requires photos after rectification)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="487"/>
+        <source>隐患库…</source>
+        <translation>Hazard library…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="488"/>
+        <source>查看、补充标准隐患描述和常用语</source>
+        <translation>View and add standard hazard descriptions and phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="494"/>
+        <source>隐患描述(&amp;D)</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="494"/>
+        <source>隐患部位(&amp;L)</source>
+        <translation>&amp;Location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="495"/>
+        <source>隐患类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="495"/>
+        <source>隐患等级(&amp;G)</source>
+        <translation>&amp;Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="496"/>
+        <source>判定依据(&amp;B)</source>
+        <translation>&amp;Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="496"/>
+        <source>整改措施(&amp;M)</source>
+        <translation>&amp;Measures</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="497"/>
+        <source>整改期限(&amp;T)</source>
+        <translation>Due da&amp;te</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="497"/>
+        <source>企业责任人(&amp;P)</source>
+        <translation>Responsible &amp;person</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="498"/>
+        <source>发现人</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="499"/>
+        <source>隐患照片</source>
+        <translation>Hazard photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="499"/>
+        <source>整改后照片</source>
+        <translation>Photos after rectification</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="525"/>
+        <source>专家建议：不属于隐患的改进意见（例如管理提升、培训建议）</source>
+        <translation>Expert advice: improvements that are not hazards (e.g. better management, training)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="532"/>
+        <source>检查场所(&amp;S)</source>
+        <translation>&amp;Site inspected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="532"/>
+        <source>检查情况(&amp;I)</source>
+        <translation>&amp;Inspection findings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="533"/>
+        <source>专家建议(&amp;A)</source>
+        <translation>Expert &amp;advice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="544"/>
+        <source>原停产停业决定（文号、日期、内容）</source>
+        <translation>Original suspension decision (document number, date, content)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="547"/>
+        <source>企业提交的整改材料（安全设施“三同时”、检测报告等）</source>
+        <translation>Rectification materials submitted by the enterprise (&quot;three simultaneities&quot; for safety facilities, test reports, etc.)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="549"/>
+        <source>（未下结论）</source>
+        <translation>(no verdict yet)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="554"/>
+        <source>结论理由（整改后复查、不予准入时必填）</source>
+        <translation>Verdict reasons (required for re-inspection after rectification and for entry refused)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="560"/>
+        <source>原停产决定</source>
+        <translation>Suspension decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="560"/>
+        <source>整改材料</source>
+        <translation>Rectification materials</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="561"/>
+        <source>准入结论(&amp;V)</source>
+        <translation>&amp;Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="561"/>
+        <source>结论理由</source>
+        <translation>Verdict reasons</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="578"/>
+        <source>现场检查</source>
+        <translation>On-site inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="597"/>
+        <source>（已完成）</source>
+        <translation> (finished)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="602"/>
+        <source>检查表：</source>
+        <translation>Checklists: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="602"/>
+        <source>无</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="607"/>
+        <source>（未指定）</source>
+        <translation>(not specified)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="609"/>
+        <source>专家</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="609"/>
+        <source>执法人员</source>
+        <translation>officer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="653"/>
+        <source>已判定 %1 / %2 项，不符合 %3 项；隐患 %4 项 · 1 符合  2 不符合  3 不适用  0 清除</source>
+        <translation>%1 / %2 judged, %3 non-compliant; %4 hazards · 1 compliant  2 non-compliant  3 N/A  0 clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="656"/>
+        <source>隐患（%1）</source>
+        <translation>Hazards (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="718"/>
+        <source>★ 重大事故隐患判定项&#x3000;</source>
+        <translation>★ Major hazard criterion — </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="720"/>
+        <source>依据：</source>
+        <translation>Basis: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="760"/>
+        <source>已按该项生成隐患 %1（Ctrl+H 查看、补充）</source>
+        <translation>Hazard %1 created from this item (Ctrl+H to view and complete it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="763"/>
+        <source>该项已不是“不符合”，但其隐患已补充过内容或照片，予以保留；如需删除请到“隐患”页。</source>
+        <translation>This item is no longer &quot;non-compliant&quot;, but its hazard already has details or photos, so it was kept; to delete it, go to the &quot;Hazards&quot; tab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="791"/>
+        <source>已将 %1 个未检项设为不适用</source>
+        <translation>%1 unchecked items set to N/A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="827"/>
+        <source>重大</source>
+        <translation>Major</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="827"/>
+        <source>一般</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="830"/>
+        <source> · 已立即整改</source>
+        <translation> · rectified on the spot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="897"/>
+        <source>删除隐患 %1“%2”？</source>
+        <translation>Delete hazard %1 &quot;%2&quot;?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="991"/>
+        <source>导入照片</source>
+        <translation>Import photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="991"/>
+        <source>正在压缩照片…</source>
+        <translation>Compressing photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="998"/>
+        <source>拍照.jpg</source>
+        <translation>photo.jpg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="1015"/>
+        <location filename="../../ui/inspection_page.py" line="1049"/>
+        <source>照片</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="1079"/>
+        <source>检查已完成：隐患 %1 项，已进入整改跟踪</source>
+        <translation>Inspection finished: %1 hazards, now in rectification tracking</translation>
+    </message>
+</context>
+<context>
     <name>LeaveDialog</name>
     <message>
         <location filename="../../ui/officers_page.py" line="489"/>
@@ -1425,54 +2832,132 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
     </message>
 </context>
 <context>
+    <name>LibraryTableModel</name>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="781"/>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="781"/>
+        <source>内容</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="781"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="781"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="781"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="782"/>
+        <source>常用次数</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="782"/>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="782"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="787"/>
+        <source>隐患</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="787"/>
+        <source>常用语</source>
+        <translation>Phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="792"/>
+        <source>内置</source>
+        <translation>Built-in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="792"/>
+        <source>内置（已改）</source>
+        <translation>Built-in (edited)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="792"/>
+        <source>自建</source>
+        <translation>Own</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="793"/>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="793"/>
+        <source>已停用</source>
+        <translation>Inactive</translation>
+    </message>
+</context>
+<context>
     <name>LicenceDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="412"/>
+        <location filename="../../ui/archive_page.py" line="454"/>
         <source>添加证照</source>
         <translation>Add licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="412"/>
+        <location filename="../../ui/archive_page.py" line="454"/>
         <source>编辑证照</source>
         <translation>Edit licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="414"/>
+        <location filename="../../ui/archive_page.py" line="456"/>
         <source>如 营业执照、危险化学品经营许可证</source>
         <translation>e.g. business licence, hazardous chemicals licence</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="420"/>
+        <location filename="../../ui/archive_page.py" line="462"/>
         <source>证照名称 *</source>
         <translation>Licence *</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="421"/>
+        <location filename="../../ui/archive_page.py" line="463"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="422"/>
+        <location filename="../../ui/archive_page.py" line="464"/>
         <source>发证机关</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="423"/>
+        <location filename="../../ui/archive_page.py" line="465"/>
         <source>有效期起</source>
         <translation>Valid from</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="424"/>
+        <location filename="../../ui/archive_page.py" line="466"/>
         <source>有效期止</source>
         <translation>Valid until</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="425"/>
+        <location filename="../../ui/archive_page.py" line="467"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="441"/>
+        <location filename="../../ui/archive_page.py" line="483"/>
         <source>该证照记录已不存在（可能已被其他用户删除）。</source>
         <translation>This licence no longer exists (another user may have deleted it).</translation>
     </message>
@@ -1480,32 +2965,47 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>安全体检</source>
         <translation>Tijian safety check</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="69"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>企业档案</source>
         <translation>Enterprises</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="70"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>专家库</source>
         <translation>Expert pool</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>检查排期</source>
         <translation>Scheduling</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="90"/>
+        <source>现场检查</source>
+        <translation>On-site inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>樟脑油准入</source>
+        <translation>Camphor oil entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="92"/>
+        <source>检查表</source>
+        <translation>Checklists</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>安全体检 — %1</source>
         <translation>Tijian safety check — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>数据库：%1</source>
         <translation>Database: %1</translation>
     </message>
@@ -1747,6 +3247,120 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <location filename="../../ui/people_page.py" line="23"/>
         <source>安全生产监督员</source>
         <translation>Safety supervisors</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoStrip</name>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="58"/>
+        <source>本机未安装摄像头组件（Qt Multimedia），不能拍照。</source>
+        <translation>The camera component (Qt Multimedia) is not installed on this computer, so photos cannot be taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="60"/>
+        <source>本机没有找到摄像头，不能拍照。</source>
+        <translation>No camera was found on this computer, so photos cannot be taken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="146"/>
+        <source>添加照片…</source>
+        <translation>Add photos…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="148"/>
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="150"/>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="152"/>
+        <source>删除选中的照片（Delete 键）</source>
+        <translation>Delete the selected photo (Delete key)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="158"/>
+        <source>从文件添加照片（也可以把照片文件拖到左边的区域）</source>
+        <translation>Add photos from files (you can also drag photo files onto the area on the left)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="164"/>
+        <source>用本机摄像头拍一张照片</source>
+        <translation>Take a photo with this computer&apos;s camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="204"/>
+        <source>共 %1 张</source>
+        <translation>Photos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="230"/>
+        <source>拍摄时间：%1</source>
+        <translation>Taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="232"/>
+        <source>双击或按 Enter 查看大图</source>
+        <translation>Double-click or press Enter to view full size</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="237"/>
+        <source>没有照片</source>
+        <translation>No photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="238"/>
+        <source>还没有照片：点击“添加照片…”，或把照片文件拖到这里</source>
+        <translation>No photos yet: click &quot;Add photos…&quot; or drag photo files here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="268"/>
+        <source>添加照片</source>
+        <translation>Add photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="269"/>
+        <source>图片文件</source>
+        <translation>Image files</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewer</name>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="343"/>
+        <source>查看照片</source>
+        <translation>View photo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="351"/>
+        <source>无法显示这张照片。</source>
+        <translation>This photo cannot be displayed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="352"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PhrasePicker</name>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="504"/>
+        <source>Ctrl+Space 或 F4：插入常用语</source>
+        <translation>Ctrl+Space or F4: insert a phrase</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="511"/>
+        <source>常用语</source>
+        <translation>Phrases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="512"/>
+        <source>插入常用语（Ctrl+Space 或 F4）</source>
+        <translation>Insert a phrase (Ctrl+Space or F4)</translation>
     </message>
 </context>
 <context>
@@ -2017,7 +3631,7 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../ui/registry_page.py" line="226"/>
+        <location filename="../../ui/registry_page.py" line="228"/>
         <source>企业名录</source>
         <translation>Enterprise list</translation>
     </message>
@@ -2025,263 +3639,279 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>SchedulePage</name>
     <message>
-        <location filename="../../ui/schedule_page.py" line="74"/>
+        <location filename="../../ui/schedule_page.py" line="75"/>
         <source>上午</source>
         <translation>Morning</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="75"/>
+        <location filename="../../ui/schedule_page.py" line="76"/>
         <source>下午</source>
         <translation>Afternoon</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="76"/>
+        <location filename="../../ui/schedule_page.py" line="77"/>
         <source>全天</source>
         <translation>Full day</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="81"/>
+        <location filename="../../ui/schedule_page.py" line="82"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="81"/>
+        <location filename="../../ui/schedule_page.py" line="82"/>
         <source>时段</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="82"/>
+        <location filename="../../ui/schedule_page.py" line="83"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="82"/>
+        <location filename="../../ui/schedule_page.py" line="83"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="83"/>
+        <location filename="../../ui/schedule_page.py" line="84"/>
         <source>企业</source>
         <translation>Firms</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="83"/>
+        <location filename="../../ui/schedule_page.py" line="84"/>
         <source>专家</source>
         <translation>Expert</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="84"/>
+        <location filename="../../ui/schedule_page.py" line="85"/>
         <source>执法人员</source>
         <translation>Officers</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="85"/>
+        <location filename="../../ui/schedule_page.py" line="86"/>
         <source>监督员</source>
         <translation>Observers</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="109"/>
+        <location filename="../../ui/schedule_page.py" line="110"/>
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="118"/>
+        <location filename="../../ui/schedule_page.py" line="119"/>
         <source>企业：{0}</source>
         <translation>Firms: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="120"/>
+        <location filename="../../ui/schedule_page.py" line="121"/>
         <source>专家：{0}</source>
         <translation>Experts: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="122"/>
+        <location filename="../../ui/schedule_page.py" line="123"/>
         <source>执法人员：{0}</source>
         <translation>Officers: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="124"/>
+        <location filename="../../ui/schedule_page.py" line="125"/>
         <source>监督员：{0}</source>
         <translation>Supervisors: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="303"/>
+        <location filename="../../ui/schedule_page.py" line="304"/>
         <source>{0}月{1}日</source>
         <translation>{0}/{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="306"/>
+        <location filename="../../ui/schedule_page.py" line="307"/>
         <source>另有{0}项…</source>
         <translation>{0} more…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="321"/>
+        <location filename="../../ui/schedule_page.py" line="322"/>
         <source>星期一</source>
         <translation>Mon</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="321"/>
+        <location filename="../../ui/schedule_page.py" line="322"/>
         <source>星期二</source>
         <translation>Tue</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="321"/>
+        <location filename="../../ui/schedule_page.py" line="322"/>
         <source>星期三</source>
         <translation>Wed</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="321"/>
+        <location filename="../../ui/schedule_page.py" line="322"/>
         <source>星期四</source>
         <translation>Thu</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="321"/>
+        <location filename="../../ui/schedule_page.py" line="322"/>
         <source>星期五</source>
         <translation>Fri</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="321"/>
+        <location filename="../../ui/schedule_page.py" line="322"/>
         <source>星期六</source>
         <translation>Sat</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="321"/>
+        <location filename="../../ui/schedule_page.py" line="322"/>
         <source>星期日</source>
         <translation>Sun</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="530"/>
+        <location filename="../../ui/schedule_page.py" line="532"/>
         <source>月</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="531"/>
+        <location filename="../../ui/schedule_page.py" line="533"/>
         <source>周</source>
         <translation>Week</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="532"/>
+        <location filename="../../ui/schedule_page.py" line="534"/>
         <source>列表</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="538"/>
+        <location filename="../../ui/schedule_page.py" line="540"/>
         <source>上一页</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="539"/>
+        <location filename="../../ui/schedule_page.py" line="541"/>
         <source>今天</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="540"/>
+        <location filename="../../ui/schedule_page.py" line="542"/>
         <source>下一页</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="545"/>
+        <location filename="../../ui/schedule_page.py" line="547"/>
         <source>新建检查</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="546"/>
+        <location filename="../../ui/schedule_page.py" line="548"/>
         <source>取消检查…</source>
         <translation>Cancel visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="547"/>
+        <location filename="../../ui/schedule_page.py" line="549"/>
         <source>派工单…</source>
         <translation>Dispatch sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="548"/>
+        <location filename="../../ui/schedule_page.py" line="550"/>
+        <location filename="../../ui/schedule_page.py" line="812"/>
+        <source>现场检查</source>
+        <translation>On-site inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="551"/>
+        <source>打开所选检查的现场检查记录</source>
+        <translation>Open the on-site inspection record of the selected visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="552"/>
         <source>导出日历…</source>
         <translation>Export calendar…</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="566"/>
+        <location filename="../../ui/schedule_page.py" line="570"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="662"/>
+        <location filename="../../ui/schedule_page.py" line="667"/>
         <source>全部乡镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="666"/>
+        <location filename="../../ui/schedule_page.py" line="671"/>
         <source>全部人员</source>
         <translation>All people</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="668"/>
+        <location filename="../../ui/schedule_page.py" line="673"/>
         <source>{0}（执法人员）</source>
         <translation>{0} (officer)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="670"/>
+        <location filename="../../ui/schedule_page.py" line="675"/>
         <source>{0}（专家）</source>
         <translation>{0} (expert)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="672"/>
+        <location filename="../../ui/schedule_page.py" line="677"/>
         <source>{0}（监督员）</source>
         <translation>{0} (supervisor)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="674"/>
+        <location filename="../../ui/schedule_page.py" line="679"/>
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="678"/>
+        <location filename="../../ui/schedule_page.py" line="683"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="747"/>
+        <location filename="../../ui/schedule_page.py" line="752"/>
         <source>检查排期</source>
         <translation>Scheduling</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="754"/>
-        <location filename="../../ui/schedule_page.py" line="762"/>
+        <location filename="../../ui/schedule_page.py" line="759"/>
+        <location filename="../../ui/schedule_page.py" line="767"/>
         <source>{0}年{1}月</source>
         <translation>{1}/{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="759"/>
+        <location filename="../../ui/schedule_page.py" line="764"/>
         <source>{0} 至 {1}</source>
         <translation>{0} to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="763"/>
+        <location filename="../../ui/schedule_page.py" line="768"/>
         <source>共 {0} 项检查</source>
         <translation>{0} visits</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="770"/>
+        <location filename="../../ui/schedule_page.py" line="775"/>
         <source>{0}（{1}）：{2} 项</source>
         <translation>{0} ({1}): {2} visits</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="859"/>
+        <location filename="../../ui/schedule_page.py" line="812"/>
+        <source>请先在日历或列表中选择一次检查。</source>
+        <translation>Select a visit in the calendar or the list first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/schedule_page.py" line="871"/>
         <source>调整检查日期</source>
         <translation>Move visit</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="873"/>
+        <location filename="../../ui/schedule_page.py" line="885"/>
         <source>把检查从{0}改到{1}的原因：</source>
         <translation>Reason for moving the visit from {0} to {1}:</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="892"/>
+        <location filename="../../ui/schedule_page.py" line="904"/>
         <source>需要填写理由</source>
         <translation>Reason required</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="893"/>
+        <location filename="../../ui/schedule_page.py" line="905"/>
         <source>{0}
 
 如仍要调整，请填写理由：</source>
@@ -2290,50 +3920,50 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 To move it anyway, give a reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="918"/>
-        <location filename="../../ui/schedule_page.py" line="923"/>
+        <location filename="../../ui/schedule_page.py" line="930"/>
+        <location filename="../../ui/schedule_page.py" line="935"/>
         <source>取消检查</source>
         <translation>Cancel visit</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="918"/>
+        <location filename="../../ui/schedule_page.py" line="930"/>
         <source>请先选择要取消的检查。</source>
         <translation>Select the visit to cancel first.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="924"/>
+        <location filename="../../ui/schedule_page.py" line="936"/>
         <source>取消该检查的原因：</source>
         <translation>Reason for cancelling this visit:</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="944"/>
         <location filename="../../ui/schedule_page.py" line="956"/>
+        <location filename="../../ui/schedule_page.py" line="968"/>
         <source>派工单</source>
         <translation>Dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="944"/>
-        <location filename="../../ui/schedule_page.py" line="962"/>
+        <location filename="../../ui/schedule_page.py" line="956"/>
+        <location filename="../../ui/schedule_page.py" line="974"/>
         <source>{0}没有安排检查。</source>
         <translation>No visits are scheduled on {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="947"/>
+        <location filename="../../ui/schedule_page.py" line="959"/>
         <source>保存派工单</source>
         <translation>Save dispatch sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="947"/>
+        <location filename="../../ui/schedule_page.py" line="959"/>
         <source>派工单-{0}.pdf</source>
         <translation>dispatch-{0}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="948"/>
+        <location filename="../../ui/schedule_page.py" line="960"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="967"/>
+        <location filename="../../ui/schedule_page.py" line="979"/>
         <source>{0}
 
 是否代替后继续打印？</source>
@@ -2342,19 +3972,19 @@ To move it anyway, give a reason:</translation>
 Replace them and print anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="980"/>
-        <location filename="../../ui/schedule_page.py" line="983"/>
-        <location filename="../../ui/schedule_page.py" line="997"/>
+        <location filename="../../ui/schedule_page.py" line="992"/>
+        <location filename="../../ui/schedule_page.py" line="995"/>
+        <location filename="../../ui/schedule_page.py" line="1009"/>
         <source>导出日历</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="980"/>
+        <location filename="../../ui/schedule_page.py" line="992"/>
         <source>请先在“全部人员”筛选中选择一位人员。</source>
         <translation>First choose a person in the “All people” filter.</translation>
     </message>
     <message>
-        <location filename="../../ui/schedule_page.py" line="984"/>
+        <location filename="../../ui/schedule_page.py" line="996"/>
         <source>日历文件 (*.ics)</source>
         <translation>Calendar files (*.ics)</translation>
     </message>
@@ -2972,6 +4602,14 @@ Replace them and print anyway?</translation>
     </message>
 </context>
 <context>
+    <name>_DaysDelegate</name>
+    <message>
+        <location filename="../../ui/checklists_page.py" line="69"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+</context>
+<context>
     <name>_FormDialog</name>
     <message>
         <location filename="../../ui/experts_page.py" line="165"/>
@@ -3059,26 +4697,39 @@ Replace them and print anyway?</translation>
     </message>
 </context>
 <context>
+    <name>_PhrasePopup</name>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="440"/>
+        <source>筛选常用语（文字或拼音首字母），回车插入，Esc 关闭</source>
+        <translation>Filter phrases (text or pinyin initials); Enter inserts, Esc closes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_library.py" line="448"/>
+        <source>没有匹配的常用语</source>
+        <translation>No matching phrases</translation>
+    </message>
+</context>
+<context>
     <name>_RecordDialog</name>
     <message>
-        <location filename="../../ui/archive_page.py" line="378"/>
+        <location filename="../../ui/archive_page.py" line="420"/>
         <source>无法打开</source>
         <translation>Cannot open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="379"/>
+        <location filename="../../ui/archive_page.py" line="421"/>
         <source>%1
 档案页将重新载入。</source>
         <translation>%1
 The archive page will reload.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="392"/>
+        <location filename="../../ui/archive_page.py" line="434"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../ui/archive_page.py" line="393"/>
+        <location filename="../../ui/archive_page.py" line="435"/>
         <source>%1
 填写的内容未保存，档案页将重新载入。</source>
         <translation>%1
@@ -3120,12 +4771,12 @@ What you entered was not saved; the archive page will reload.</translation>
         <translation>; backup made before the upgrade: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="220"/>
+        <location filename="../../desktop/app.py" line="232"/>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="228"/>
+        <location filename="../../desktop/app.py" line="240"/>
         <source>无法打开数据库：%1</source>
         <translation>Cannot open the database: %1</translation>
     </message>
@@ -3230,249 +4881,324 @@ For real use choose &quot;No&quot;, then import your office&apos;s enterprise li
     </message>
     <message>
         <location filename="../../ui/_enum_marks.py" line="19"/>
+        <source>符合</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="20"/>
+        <source>不符合</source>
+        <translation>Non-compliant</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="21"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="22"/>
         <source>在库</source>
         <translation>In the pool</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="20"/>
+        <location filename="../../ui/_enum_marks.py" line="23"/>
         <source>暂停</source>
         <translation>Suspended</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="21"/>
+        <location filename="../../ui/_enum_marks.py" line="24"/>
         <source>解聘</source>
         <translation>Dismissed</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="22"/>
+        <location filename="../../ui/_enum_marks.py" line="25"/>
         <source>红（重大风险）</source>
         <translation>Red (major risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="23"/>
+        <location filename="../../ui/_enum_marks.py" line="26"/>
         <source>橙（较大风险）</source>
         <translation>Orange (high risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="24"/>
+        <location filename="../../ui/_enum_marks.py" line="27"/>
         <source>黄（一般风险）</source>
         <translation>Yellow (general risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="25"/>
+        <location filename="../../ui/_enum_marks.py" line="28"/>
         <source>蓝（低风险）</source>
         <translation>Blue (low risk)</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="26"/>
+        <location filename="../../ui/_enum_marks.py" line="29"/>
         <source>红</source>
         <translation>Red</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="27"/>
+        <location filename="../../ui/_enum_marks.py" line="30"/>
         <source>橙</source>
         <translatorcomment>Short on purpose: shown after the colour dot in the 64-px Risk column of the enterprise list.</translatorcomment>
         <translation>Ora.</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="28"/>
+        <location filename="../../ui/_enum_marks.py" line="31"/>
         <source>黄</source>
         <translatorcomment>Short on purpose: shown after the colour dot in the 64-px Risk column of the enterprise list.</translatorcomment>
         <translation>Yel.</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="29"/>
+        <location filename="../../ui/_enum_marks.py" line="32"/>
         <source>蓝</source>
         <translation>Blue</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="30"/>
+        <location filename="../../ui/_enum_marks.py" line="33"/>
         <source>一般</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="31"/>
+        <location filename="../../ui/_enum_marks.py" line="34"/>
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="32"/>
+        <location filename="../../ui/_enum_marks.py" line="35"/>
         <source>正常</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="33"/>
+        <location filename="../../ui/_enum_marks.py" line="36"/>
         <source>停产整顿</source>
         <translatorcomment>Glossary term; longer than the 96-px Status column of the list (elided there, full in the tooltip).</translatorcomment>
         <translation>Suspended for rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="34"/>
+        <location filename="../../ui/_enum_marks.py" line="37"/>
         <source>暂时停产停业</source>
         <translatorcomment>Short on purpose: fits the 96-px Status column of the enterprise list.</translatorcomment>
         <translation>Temp. halted</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="35"/>
+        <location filename="../../ui/_enum_marks.py" line="38"/>
         <source>关闭取缔</source>
         <translation>Closed down</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="36"/>
+        <location filename="../../ui/_enum_marks.py" line="39"/>
         <source>已注销</source>
         <translation>Deregistered</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="37"/>
+        <location filename="../../ui/_enum_marks.py" line="40"/>
         <source>检查+专家</source>
         <translation>Inspection + expert</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="38"/>
+        <location filename="../../ui/_enum_marks.py" line="41"/>
         <source>执法+专家</source>
         <translation>Enforcement + expert</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="39"/>
+        <location filename="../../ui/_enum_marks.py" line="42"/>
         <source>樟脑油准入检查</source>
         <translation>Camphor oil entry check</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="40"/>
+        <location filename="../../ui/_enum_marks.py" line="43"/>
         <source>复查</source>
         <translation>Re-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="41"/>
+        <location filename="../../ui/_enum_marks.py" line="44"/>
         <source>专项检查</source>
         <translation>Special inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="42"/>
+        <location filename="../../ui/_enum_marks.py" line="45"/>
         <source>计划中</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="43"/>
+        <location filename="../../ui/_enum_marks.py" line="46"/>
         <source>已排定</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="44"/>
+        <location filename="../../ui/_enum_marks.py" line="47"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="45"/>
+        <location filename="../../ui/_enum_marks.py" line="48"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="46"/>
+        <location filename="../../ui/_enum_marks.py" line="49"/>
         <source>已取消</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="47"/>
+        <location filename="../../ui/_enum_marks.py" line="50"/>
         <source>危险化学品</source>
         <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
         <translation>Haz. chem.</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="48"/>
+        <location filename="../../ui/_enum_marks.py" line="51"/>
         <source>烟花爆竹</source>
         <translation>Fireworks</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="49"/>
+        <location filename="../../ui/_enum_marks.py" line="52"/>
         <source>非煤矿山</source>
         <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
         <translation>Mines</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="50"/>
+        <location filename="../../ui/_enum_marks.py" line="53"/>
         <source>成品油</source>
         <translation>Refined oil</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="51"/>
+        <location filename="../../ui/_enum_marks.py" line="54"/>
         <source>樟脑油</source>
         <translation>Camphor oil</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="52"/>
+        <location filename="../../ui/_enum_marks.py" line="55"/>
         <source>冶金</source>
         <translation>Metallurgy</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="53"/>
+        <location filename="../../ui/_enum_marks.py" line="56"/>
         <source>有色</source>
         <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
         <translation>Non-ferrous</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="54"/>
+        <location filename="../../ui/_enum_marks.py" line="57"/>
         <source>建材</source>
         <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
         <translation>Building mat.</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="55"/>
+        <location filename="../../ui/_enum_marks.py" line="58"/>
         <source>机械</source>
         <translation>Machinery</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="56"/>
+        <location filename="../../ui/_enum_marks.py" line="59"/>
         <source>轻工</source>
         <translation>Light industry</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="57"/>
+        <location filename="../../ui/_enum_marks.py" line="60"/>
         <source>纺织</source>
         <translation>Textiles</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="58"/>
+        <location filename="../../ui/_enum_marks.py" line="61"/>
         <source>烟草</source>
         <translation>Tobacco</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="59"/>
+        <location filename="../../ui/_enum_marks.py" line="62"/>
         <source>商贸</source>
         <translation>Trade</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="60"/>
+        <location filename="../../ui/_enum_marks.py" line="63"/>
         <source>粉尘涉爆</source>
         <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
         <translation>Expl. dust</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="61"/>
+        <location filename="../../ui/_enum_marks.py" line="64"/>
         <source>涉氨制冷</source>
         <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
         <translation>NH3 refrig.</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="62"/>
+        <location filename="../../ui/_enum_marks.py" line="65"/>
         <source>建筑施工</source>
         <translation>Construction</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="63"/>
+        <location filename="../../ui/_enum_marks.py" line="66"/>
         <source>交通运输</source>
         <translation>Transport</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="64"/>
+        <location filename="../../ui/_enum_marks.py" line="67"/>
         <source>人员密集场所</source>
         <translatorcomment>Short on purpose: sector names must fit the 96-px Sector column of the enterprise list (about 80 px of text).</translatorcomment>
         <translation>Public venues</translation>
     </message>
     <message>
-        <location filename="../../ui/_enum_marks.py" line="65"/>
+        <location filename="../../ui/_enum_marks.py" line="68"/>
         <source>其他</source>
         <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="69"/>
+        <source>安全管理</source>
+        <translation>Safety management</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="70"/>
+        <source>人员资质</source>
+        <translation>Staff qualifications</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="71"/>
+        <source>设备设施</source>
+        <translation>Equipment and facilities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="72"/>
+        <source>电气安全</source>
+        <translation>Electrical safety</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="73"/>
+        <source>特种设备</source>
+        <translation>Special equipment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="74"/>
+        <source>消防安全</source>
+        <translation>Fire safety</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="75"/>
+        <source>危化品储存使用</source>
+        <translation>Hazardous chemicals storage and use</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="76"/>
+        <source>粉尘防爆</source>
+        <translation>Dust explosion prevention</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="77"/>
+        <source>有限空间</source>
+        <translation>Confined spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="78"/>
+        <source>特殊作业</source>
+        <translation>Special operations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="79"/>
+        <source>作业环境</source>
+        <translation>Work environment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/_enum_marks.py" line="80"/>
+        <source>应急管理</source>
+        <translation>Emergency management</translation>
     </message>
 </context>
 <context>
