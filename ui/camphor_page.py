@@ -421,19 +421,19 @@ class CamphorPage(QWidget):
 
     def _check_html(self, row: CamphorRow, check: EntryCheck | None) -> str:
         def para(label: str, text: str) -> str:
-            body = html.escape(text).replace("\n", "<br>") if text else f"<i>{html.escape(self.tr('未填写'))}</i>"
+            body = html.escape(text).replace("\n", "<br>") if text else f'<i>{html.escape(self.tr("未填写"))}</i>'
             return f"<p><b>{html.escape(label)}</b>{body}</p>"
 
         if check is None:
             halt = next((e.reason for e in row.history if e.stop_id is None), "")
-            out = [f"<p>{html.escape(self.tr('尚未进行准入检查。'))}</p>"]
+            out = [f'<p>{html.escape(self.tr("尚未进行准入检查。"))}</p>']
             if halt:
                 out.append(para(self.tr("停产停业依据："), halt))
             return "".join(out)
-        out = [f"<p><b>{html.escape(self.tr('检查日期：'))}</b>{_d(check.visit_day)}　"
-               f"<b>{html.escape(self.tr('结论：'))}</b>{html.escape(entry_label(check.verdict))}</p>"]
+        out = [f'<p><b>{html.escape(self.tr("检查日期："))}</b>{_d(check.visit_day)}　'
+               f'<b>{html.escape(self.tr("结论："))}</b>{html.escape(entry_label(check.verdict))}</p>']
         if check.verdict == EntryStatus.REFUSED:
-            out.append(f"<p><i>{html.escape(self.tr('不予准入（关停）应制作现场处理措施决定书。'))}</i></p>")
+            out.append(f'<p><i>{html.escape(self.tr("不予准入（关停）应制作现场处理措施决定书。"))}</i></p>')
         out.append(para(self.tr("结论理由："), check.reasons))
         halt = check.halt_ref
         if not halt:  # not written on the check: the decision line of the history, if any
@@ -448,15 +448,15 @@ class CamphorPage(QWidget):
             unjudged = sum(1 for i in check.items if i.outcome is None)
             if unjudged:
                 tally += " · " + self.tr("未判定 {n}").format(n=unjudged)
-            out.append(f"<p><b>{html.escape(self.tr('逐项检查结果：'))}</b>{html.escape(tally)}</p>")
+            out.append(f'<p><b>{html.escape(self.tr("逐项检查结果："))}</b>{html.escape(tally)}</p>')
             failed = check.failed
             if failed:
                 lines = [f"<li>{i.seq}. {html.escape(i.text)}"
                          + (f"（{html.escape(i.note)}）" if i.note else "") + "</li>" for i in failed]
-                out.append(f"<p><b>{html.escape(self.tr('不符合项：'))}</b></p><ul>{''.join(lines)}</ul>")
+                out.append(f'<p><b>{html.escape(self.tr("不符合项："))}</b></p><ul>{"".join(lines)}</ul>')
         else:
-            out.append(f"<p><b>{html.escape(self.tr('逐项检查结果：'))}</b>"
-                       f"<i>{html.escape(self.tr('未逐项记录'))}</i></p>")
+            out.append(f'<p><b>{html.escape(self.tr("逐项检查结果："))}</b>'
+                       f'<i>{html.escape(self.tr("未逐项记录"))}</i></p>')
         if check.summary:
             out.append(para(self.tr("检查情况："), check.summary))
         return "".join(out)
