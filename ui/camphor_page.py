@@ -420,20 +420,27 @@ class CamphorPage(QWidget):
             self.history.scrollToBottom()
 
     def _check_html(self, row: CamphorRow, check: EntryCheck | None) -> str:
+        # Translated texts first: lupdate does not read self.tr() inside f-strings.
+        t_blank, t_never = self.tr("未填写"), self.tr("尚未进行准入检查。")
+        t_day, t_verdict = self.tr("检查日期："), self.tr("结论：")
+        t_decision = self.tr("不予准入（关停）应制作现场处理措施决定书。")
+        t_items, t_failed, t_no_items = self.tr("逐项检查结果："), self.tr("不符合项："), self.tr("未逐项记录")
+        esc = html.escape
+
         def para(label: str, text: str) -> str:
-            body = html.escape(text).replace("\n", "<br>") if text else f'<i>{html.escape(self.tr("未填写"))}</i>'
-            return f"<p><b>{html.escape(label)}</b>{body}</p>"
+            body = esc(text).replace("\n", "<br>") if text else f"<i>{esc(t_blank)}</i>"
+            return f"<p><b>{esc(label)}</b>{body}</p>"
 
         if check is None:
             halt = next((e.reason for e in row.history if e.stop_id is None), "")
-            out = [f'<p>{html.escape(self.tr("尚未进行准入检查。"))}</p>']
+            out = [f"<p>{esc(t_never)}</p>"]
             if halt:
                 out.append(para(self.tr("停产停业依据："), halt))
             return "".join(out)
-        out = [f'<p><b>{html.escape(self.tr("检查日期："))}</b>{_d(check.visit_day)}　'
-               f'<b>{html.escape(self.tr("结论："))}</b>{html.escape(entry_label(check.verdict))}</p>']
+        out = [f"<p><b>{esc(t_day)}</b>{_d(check.visit_day)}　"
+               f"<b>{esc(t_verdict)}</b>{esc(entry_label(check.verdict))}</p>"]
         if check.verdict == EntryStatus.REFUSED:
-            out.append(f'<p><i>{html.escape(self.tr("不予准入（关停）应制作现场处理措施决定书。"))}</i></p>')
+            out.append(f"<p><i>{esc(t_decision)}</i></p>")
         out.append(para(self.tr("结论理由："), check.reasons))
         halt = check.halt_ref
         if not halt:  # not written on the check: the decision line of the history, if any
@@ -448,15 +455,14 @@ class CamphorPage(QWidget):
             unjudged = sum(1 for i in check.items if i.outcome is None)
             if unjudged:
                 tally += " · " + self.tr("未判定 {n}").format(n=unjudged)
-            out.append(f'<p><b>{html.escape(self.tr("逐项检查结果："))}</b>{html.escape(tally)}</p>')
+            out.append(f"<p><b>{esc(t_items)}</b>{esc(tally)}</p>")
             failed = check.failed
             if failed:
-                lines = [f"<li>{i.seq}. {html.escape(i.text)}"
-                         + (f"（{html.escape(i.note)}）" if i.note else "") + "</li>" for i in failed]
-                out.append(f'<p><b>{html.escape(self.tr("不符合项："))}</b></p><ul>{"".join(lines)}</ul>')
+                lines = "".join(f"<li>{i.seq}. {esc(i.text)}" + (f"（{esc(i.note)}）" if i.note else "") + "</li>"
+                                for i in failed)
+                out.append(f"<p><b>{esc(t_failed)}</b></p><ul>{lines}</ul>")
         else:
-            out.append(f'<p><b>{html.escape(self.tr("逐项检查结果："))}</b>'
-                       f'<i>{html.escape(self.tr("未逐项记录"))}</i></p>')
+            out.append(f"<p><b>{esc(t_items)}</b><i>{esc(t_no_items)}</i></p>")
         if check.summary:
             out.append(para(self.tr("检查情况："), check.summary))
         return "".join(out)

@@ -147,7 +147,8 @@ class ChecklistModel(QAbstractTableModel):
             if it.basis:
                 lines.append(self.tr("依据：") + it.basis)
             if t:
-                lines.append(f'{t.name}（{self.tr("第%1版").replace("%1", str(t.revision))}）')
+                rev = self.tr("第%1版").replace("%1", str(t.revision))
+                lines.append(f"{t.name}（{rev}）")
             if it.is_major_criterion:
                 lines.append(self.tr("★ 重大事故隐患判定项"))
             return "\n".join(lines)
@@ -234,7 +235,8 @@ class ChecklistChooser(QDialog):
         self.list = QListWidget()
         for t in templates:
             sectors = "、".join(t.sectors) if t.sectors else self.tr("各行业")
-            item = QListWidgetItem(f'{t.name}（{self.tr("第%1版").replace("%1", str(t.revision))}，{sectors}）')
+            rev = self.tr("第%1版").replace("%1", str(t.revision))
+            item = QListWidgetItem(f"{t.name}（{rev}，{sectors}）")
             item.setData(Qt.ItemDataRole.UserRole, t.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if t.id in chosen else Qt.CheckState.Unchecked)
@@ -596,7 +598,8 @@ class InspectionPage(QWidget):
         kind = enum_label(VISIT_KIND_LABELS.get(data.visit_kind, data.visit_kind))
         self.title.setText(data.enterprise_name + (self.tr("（已完成）") if data.done else ""))
         people = "、".join(p.name for p in data.people)
-        templates = "；".join(f'{t.name}（{self.tr("第%1版").replace("%1", str(t.revision))}）'
+        rev = self.tr("第%1版")
+        templates = "；".join(f"{t.name}（{rev.replace('%1', str(t.revision))}）"
                              for t in data.templates)
         self.info.setText(f"{data.day:%Y-%m-%d} · {kind} · {data.address} · {people}\n"
                           + self.tr("检查表：") + (templates or self.tr("无")))
@@ -821,11 +824,12 @@ class InspectionPage(QWidget):
         if self.data is None:
             return
         keep = self._hazard_id
+        no_text = self.tr("（未填写描述）")
         self.hazard_list.blockSignals(True)
         self.hazard_list.clear()
         for h in self.data.hazards:
             sev = self.tr("重大") if h.severity == Severity.MAJOR else self.tr("一般")
-            text = f'{h.seq}. [{sev}] {h.description or self.tr("（未填写描述）")}'
+            text = f"{h.seq}. [{sev}] {h.description or no_text}"
             if h.rectified_on_site:
                 text += self.tr(" · 已立即整改")
             item = QListWidgetItem(text)

@@ -649,62 +649,102 @@
 Recorded by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="431"/>
+        <location filename="../../ui/camphor_page.py" line="424"/>
+        <source>未填写</source>
+        <translation>not filled in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="424"/>
+        <source>尚未进行准入检查。</source>
+        <translation>No entry check yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="425"/>
+        <source>检查日期：</source>
+        <translation>Check date: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="425"/>
+        <source>结论：</source>
+        <translation>Verdict: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="426"/>
+        <source>不予准入（关停）应制作现场处理措施决定书。</source>
+        <translation>A refusal (shut down) calls for an on-site handling decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="427"/>
+        <source>逐项检查结果：</source>
+        <translation>Item results: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="427"/>
+        <source>不符合项：</source>
+        <translation>Non-compliant items:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="427"/>
+        <source>未逐项记录</source>
+        <translation>not recorded item by item</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camphor_page.py" line="438"/>
         <source>停产停业依据：</source>
         <translation>Basis of the suspension: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="437"/>
+        <location filename="../../ui/camphor_page.py" line="444"/>
         <source>结论理由：</source>
         <translation>Verdict reasons: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="442"/>
+        <location filename="../../ui/camphor_page.py" line="449"/>
         <source>{reason}（{day}，见准入历程）</source>
         <translation>{reason} ({day}, see the entry history)</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="443"/>
+        <location filename="../../ui/camphor_page.py" line="450"/>
         <source>原停产停业决定：</source>
         <translation>Original suspension decision: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="444"/>
+        <location filename="../../ui/camphor_page.py" line="451"/>
         <source>整改佐证材料：</source>
         <translation>Rectification evidence: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="450"/>
+        <location filename="../../ui/camphor_page.py" line="457"/>
         <source>未判定 {n}</source>
         <translation>not judged {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="461"/>
+        <location filename="../../ui/camphor_page.py" line="467"/>
         <source>检查情况：</source>
         <translation>Findings: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="469"/>
+        <location filename="../../ui/camphor_page.py" line="475"/>
         <source>导出樟脑油企业名册</source>
         <translation>Export camphor oil enterprise register</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="473"/>
+        <location filename="../../ui/camphor_page.py" line="479"/>
         <source>樟脑油企业名册-{day}.xlsx</source>
         <translation>camphor-oil-enterprises-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="475"/>
+        <location filename="../../ui/camphor_page.py" line="481"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="482"/>
+        <location filename="../../ui/camphor_page.py" line="488"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="487"/>
+        <location filename="../../ui/camphor_page.py" line="493"/>
         <source>已导出 {n} 家企业到：
 {path}</source>
         <translation>Exported {n} enterprises to:
@@ -714,19 +754,24 @@ Recorded by: {who}</translation>
 <context>
     <name>ChecklistChooser</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="231"/>
+        <location filename="../../ui/inspection_page.py" line="232"/>
         <source>选择检查表</source>
         <translation>Choose checklists</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="233"/>
+        <location filename="../../ui/inspection_page.py" line="234"/>
         <source>本次检查使用的检查表（空格勾选）：</source>
         <translation>Checklists used for this inspection (Space ticks):</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="236"/>
+        <location filename="../../ui/inspection_page.py" line="237"/>
         <source>各行业</source>
         <translation>all sectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="238"/>
+        <source>第%1版</source>
+        <translation>Rev. %1</translation>
     </message>
 </context>
 <context>
@@ -755,7 +800,12 @@ Recorded by: {who}</translation>
         <translation>Basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="152"/>
+        <location filename="../../ui/inspection_page.py" line="150"/>
+        <source>第%1版</source>
+        <translation>Rev. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="153"/>
         <source>★ 重大事故隐患判定项</source>
         <translation>★ Major hazard criterion</translation>
     </message>
@@ -1967,48 +2017,48 @@ criterion</translation>
 <context>
     <name>FinishDialog</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="188"/>
-        <location filename="../../ui/inspection_page.py" line="212"/>
+        <location filename="../../ui/inspection_page.py" line="189"/>
+        <location filename="../../ui/inspection_page.py" line="213"/>
         <source>完成检查</source>
         <translation>Finish inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="192"/>
+        <location filename="../../ui/inspection_page.py" line="193"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="192"/>
+        <location filename="../../ui/inspection_page.py" line="193"/>
         <source>共 %1 项：符合 %2，不符合 %3，不适用 %4，未判定 %5</source>
         <translation>%1 in all: compliant %2, non-compliant %3, N/A %4, not judged %5</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="197"/>
+        <location filename="../../ui/inspection_page.py" line="198"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="197"/>
+        <location filename="../../ui/inspection_page.py" line="198"/>
         <source>共 %1 项：一般 %2，重大 %3；立即整改 %4</source>
         <translation>%1 in all: general %2, major %3; rectified on the spot %4</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="204"/>
+        <location filename="../../ui/inspection_page.py" line="205"/>
         <source>还不能完成，请先补全：</source>
         <translation>Cannot finish yet. Please complete first:</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="209"/>
+        <location filename="../../ui/inspection_page.py" line="210"/>
         <source>记录完整。完成后该企业的检查记录将锁定，隐患进入整改跟踪。</source>
         <translation>The record is complete. Once finished, this enterprise&apos;s inspection record is locked and its hazards go into rectification tracking.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="214"/>
+        <location filename="../../ui/inspection_page.py" line="215"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="214"/>
+        <location filename="../../ui/inspection_page.py" line="215"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2415,350 +2465,360 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="262"/>
+        <location filename="../../ui/inspection_page.py" line="264"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="263"/>
+        <location filename="../../ui/inspection_page.py" line="265"/>
         <source>更正已完成的检查记录的原因：</source>
         <translation>Reason for correcting the finished inspection record:</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="282"/>
-        <location filename="../../ui/inspection_page.py" line="685"/>
+        <location filename="../../ui/inspection_page.py" line="284"/>
+        <location filename="../../ui/inspection_page.py" line="688"/>
         <source>已自动保存 %1</source>
         <translation>Saved automatically at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="292"/>
+        <location filename="../../ui/inspection_page.py" line="294"/>
         <source>记录人：新发现的隐患记在此人名下</source>
         <translation>Recorder: new hazards are recorded under this person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="298"/>
+        <location filename="../../ui/inspection_page.py" line="300"/>
         <source>记录人(&amp;R)</source>
         <translation>&amp;Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="307"/>
+        <location filename="../../ui/inspection_page.py" line="309"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="308"/>
+        <location filename="../../ui/inspection_page.py" line="310"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="309"/>
+        <location filename="../../ui/inspection_page.py" line="311"/>
         <source>检查情况与专家建议</source>
         <translation>Findings and expert advice</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="311"/>
+        <location filename="../../ui/inspection_page.py" line="313"/>
         <source>准入结论</source>
         <translation>Entry verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="313"/>
+        <location filename="../../ui/inspection_page.py" line="315"/>
         <source>完成检查…</source>
         <translation>Finish inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="314"/>
+        <location filename="../../ui/inspection_page.py" line="316"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="316"/>
+        <location filename="../../ui/inspection_page.py" line="318"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="374"/>
+        <location filename="../../ui/inspection_page.py" line="376"/>
         <source>转到隐患 (Ctrl+H)</source>
         <translation>Go to hazard (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="379"/>
+        <location filename="../../ui/inspection_page.py" line="381"/>
         <source>备注（离开或停止输入后自动保存；Esc 回到检查表）</source>
         <translation>Note (saved automatically when you leave the field or stop typing; Esc returns to the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="399"/>
+        <location filename="../../ui/inspection_page.py" line="401"/>
         <source>其余未检项设为不适用</source>
         <translation>Set the remaining items to N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="401"/>
+        <location filename="../../ui/inspection_page.py" line="403"/>
         <source>检查表…</source>
         <translation>Checklists…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="402"/>
+        <location filename="../../ui/inspection_page.py" line="404"/>
         <source>选择本次检查使用的检查表</source>
         <translation>Choose the checklists for this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="425"/>
+        <location filename="../../ui/inspection_page.py" line="427"/>
         <source>新增隐患 (Ctrl+N)</source>
         <translation>New hazard (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="427"/>
-        <location filename="../../ui/inspection_page.py" line="896"/>
+        <location filename="../../ui/inspection_page.py" line="429"/>
+        <location filename="../../ui/inspection_page.py" line="900"/>
         <source>删除隐患</source>
         <translation>Delete hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="439"/>
+        <location filename="../../ui/inspection_page.py" line="441"/>
         <source>输入关键字即可从隐患库中选择标准描述（↓ 选择，Enter 采用）</source>
         <translation>Type keywords to pick a standard description from the hazard library (↓ to choose, Enter to use)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="458"/>
+        <location filename="../../ui/inspection_page.py" line="460"/>
         <source>已立即整改（当场整改完毕，需整改后照片）</source>
         <translation>Rectified on the spot (requires photos after rectification)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="487"/>
+        <location filename="../../ui/inspection_page.py" line="489"/>
         <source>隐患库…</source>
         <translation>Hazard library…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="488"/>
+        <location filename="../../ui/inspection_page.py" line="490"/>
         <source>查看、补充标准隐患描述和常用语</source>
         <translation>View and add standard hazard descriptions and phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="494"/>
+        <location filename="../../ui/inspection_page.py" line="496"/>
         <source>隐患描述(&amp;D)</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="494"/>
+        <location filename="../../ui/inspection_page.py" line="496"/>
         <source>隐患部位(&amp;L)</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="495"/>
+        <location filename="../../ui/inspection_page.py" line="497"/>
         <source>隐患类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="495"/>
+        <location filename="../../ui/inspection_page.py" line="497"/>
         <source>隐患等级(&amp;G)</source>
         <translation>&amp;Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="496"/>
+        <location filename="../../ui/inspection_page.py" line="498"/>
         <source>判定依据(&amp;B)</source>
         <translation>&amp;Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="496"/>
+        <location filename="../../ui/inspection_page.py" line="498"/>
         <source>整改措施(&amp;M)</source>
         <translation>&amp;Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="497"/>
+        <location filename="../../ui/inspection_page.py" line="499"/>
         <source>整改期限(&amp;T)</source>
         <translation>Due da&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="497"/>
+        <location filename="../../ui/inspection_page.py" line="499"/>
         <source>企业责任人(&amp;P)</source>
         <translation>Responsible &amp;person</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="498"/>
+        <location filename="../../ui/inspection_page.py" line="500"/>
         <source>发现人</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="499"/>
+        <location filename="../../ui/inspection_page.py" line="501"/>
         <source>隐患照片</source>
         <translation>Hazard photos</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="499"/>
+        <location filename="../../ui/inspection_page.py" line="501"/>
         <source>整改后照片</source>
         <translation>Photos after rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="525"/>
+        <location filename="../../ui/inspection_page.py" line="527"/>
         <source>专家建议：不属于隐患的改进意见（例如管理提升、培训建议）</source>
         <translation>Expert advice: improvements that are not hazards (e.g. better management, training)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="532"/>
+        <location filename="../../ui/inspection_page.py" line="534"/>
         <source>检查场所(&amp;S)</source>
         <translation>&amp;Site inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="532"/>
+        <location filename="../../ui/inspection_page.py" line="534"/>
         <source>检查情况(&amp;I)</source>
         <translation>&amp;Inspection findings</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="533"/>
+        <location filename="../../ui/inspection_page.py" line="535"/>
         <source>专家建议(&amp;A)</source>
         <translation>Expert &amp;advice</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="544"/>
+        <location filename="../../ui/inspection_page.py" line="546"/>
         <source>原停产停业决定（文号、日期、内容）</source>
         <translation>Original suspension decision (document number, date, content)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="547"/>
+        <location filename="../../ui/inspection_page.py" line="549"/>
         <source>企业提交的整改材料（安全设施“三同时”、检测报告等）</source>
         <translation>Rectification materials submitted by the enterprise (&quot;three simultaneities&quot; for safety facilities, test reports, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="549"/>
+        <location filename="../../ui/inspection_page.py" line="551"/>
         <source>（未下结论）</source>
         <translation>(no verdict yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="554"/>
+        <location filename="../../ui/inspection_page.py" line="556"/>
         <source>结论理由（整改后复查、不予准入时必填）</source>
         <translation>Verdict reasons (required for re-inspection after rectification and for entry refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="560"/>
+        <location filename="../../ui/inspection_page.py" line="562"/>
         <source>原停产决定</source>
         <translation>Suspension decision</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="560"/>
+        <location filename="../../ui/inspection_page.py" line="562"/>
         <source>整改材料</source>
         <translation>Rectification materials</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="561"/>
+        <location filename="../../ui/inspection_page.py" line="563"/>
         <source>准入结论(&amp;V)</source>
         <translation>&amp;Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="561"/>
+        <location filename="../../ui/inspection_page.py" line="563"/>
         <source>结论理由</source>
         <translation>Verdict reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="578"/>
+        <location filename="../../ui/inspection_page.py" line="580"/>
         <source>现场检查</source>
         <translation>On-site inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="597"/>
+        <location filename="../../ui/inspection_page.py" line="599"/>
         <source>（已完成）</source>
         <translation> (finished)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="602"/>
+        <location filename="../../ui/inspection_page.py" line="601"/>
+        <source>第%1版</source>
+        <translation>Rev. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="605"/>
         <source>检查表：</source>
         <translation>Checklists: </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="602"/>
+        <location filename="../../ui/inspection_page.py" line="605"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="607"/>
+        <location filename="../../ui/inspection_page.py" line="610"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="609"/>
+        <location filename="../../ui/inspection_page.py" line="612"/>
         <source>专家</source>
         <translation>expert</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="609"/>
+        <location filename="../../ui/inspection_page.py" line="612"/>
         <source>执法人员</source>
         <translation>officer</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="653"/>
+        <location filename="../../ui/inspection_page.py" line="656"/>
         <source>已判定 %1 / %2 项，不符合 %3 项；隐患 %4 项 · 1 符合  2 不符合  3 不适用  0 清除</source>
         <translation>%1 / %2 judged, %3 non-compliant; %4 hazards · 1 compliant  2 non-compliant  3 N/A  0 clear</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="656"/>
+        <location filename="../../ui/inspection_page.py" line="659"/>
         <source>隐患（%1）</source>
         <translation>Hazards (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="718"/>
+        <location filename="../../ui/inspection_page.py" line="721"/>
         <source>★ 重大事故隐患判定项&#x3000;</source>
         <translation>★ Major hazard criterion — </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="720"/>
+        <location filename="../../ui/inspection_page.py" line="723"/>
         <source>依据：</source>
         <translation>Basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="760"/>
+        <location filename="../../ui/inspection_page.py" line="763"/>
         <source>已按该项生成隐患 %1（Ctrl+H 查看、补充）</source>
         <translation>Hazard %1 created from this item (Ctrl+H to view and complete it)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="763"/>
+        <location filename="../../ui/inspection_page.py" line="766"/>
         <source>该项已不是“不符合”，但其隐患已补充过内容或照片，予以保留；如需删除请到“隐患”页。</source>
         <translation>This item is no longer &quot;non-compliant&quot;, but its hazard already has details or photos, so it was kept; to delete it, go to the &quot;Hazards&quot; tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="791"/>
+        <location filename="../../ui/inspection_page.py" line="794"/>
         <source>已将 %1 个未检项设为不适用</source>
         <translation>%1 unchecked items set to N/A</translation>
     </message>
     <message>
         <location filename="../../ui/inspection_page.py" line="827"/>
+        <source>（未填写描述）</source>
+        <translation>(no description)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspection_page.py" line="831"/>
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="827"/>
+        <location filename="../../ui/inspection_page.py" line="831"/>
         <source>一般</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="830"/>
+        <location filename="../../ui/inspection_page.py" line="834"/>
         <source> · 已立即整改</source>
         <translation> · rectified on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="897"/>
+        <location filename="../../ui/inspection_page.py" line="901"/>
         <source>删除隐患 %1“%2”？</source>
         <translation>Delete hazard %1 &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="991"/>
+        <location filename="../../ui/inspection_page.py" line="995"/>
         <source>导入照片</source>
         <translation>Import photos</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="991"/>
+        <location filename="../../ui/inspection_page.py" line="995"/>
         <source>正在压缩照片…</source>
         <translation>Compressing photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="998"/>
+        <location filename="../../ui/inspection_page.py" line="1002"/>
         <source>拍照.jpg</source>
         <translation>photo.jpg</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="1015"/>
-        <location filename="../../ui/inspection_page.py" line="1049"/>
+        <location filename="../../ui/inspection_page.py" line="1019"/>
+        <location filename="../../ui/inspection_page.py" line="1053"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="1079"/>
+        <location filename="../../ui/inspection_page.py" line="1083"/>
         <source>检查已完成：隐患 %1 项，已进入整改跟踪</source>
         <translation>Inspection finished: %1 hazards, now in rectification tracking</translation>
     </message>
