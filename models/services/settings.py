@@ -34,6 +34,38 @@ DEFAULTS: dict[str, Any] = {
     # On-site recording (models/services/inspection.py): a hazard's default deadline by severity, in days.
     "hazard_deadline_days_general": 15,
     "hazard_deadline_days_major": 90,
+    # Rectification loop and reminders (models/services/rectification.py, ledger.py).
+    "reinspection_within_days": 10,  # re-inspection due within N days after the deadline (15号令; 18号令 [verify])
+    "extension_apply_days_before": 10,  # a firm applies for an extension within N days before the deadline
+    "extension_answer_days": 5,  # the bureau answers an extension request within N days
+    "reminder_days_before": 3,  # "due soon": this many days before the deadline
+    "reminder_days_after": 0,  # overdue hazards are listed from this many days after the deadline
+    "escalation_days": [0, 3, 7],  # escalation levels: due today, +3 days overdue, +7 days overdue
+    # Enforcement documents (models/services/documents.py, document_pdf.py): documents.md, wording a county may change.
+    "doc_office_codes": {
+        "inspection_record": "应急检记",
+        "onsite_decision": "应急现决",
+        "rectification_order": "应急责改",
+        "reinspection_opinion": "应急复查",
+        "seizure_decision": "应急查扣",
+    },
+    "doc_number_pattern": "（{abbr}）{code}〔{year}〕{n}号",
+    "doc_share_visit_number": False,  # all papers of one visit take the inspection record's n
+    "doc_header_line": "安全生产行政执法文书",  # printed above the title; "" prints none
+    "doc_review_body": "汨罗市人民政府",
+    "doc_court": "",  # empty: 人民法院 alone (which designated court covers Miluo is not confirmed)
+    "doc_appeal_clause": ("如不服本{act}，可以自收到本{act}之日起六十日内依法向{review_body}申请行政复议，"
+                          "或者在六个月内依法向{court}提起行政诉讼。行政复议或者行政诉讼期间，本{act}不停止执行，"
+                          "法律另有规定的除外。"),
+    "doc_copies_line": "本文书一式两份：一份由{agency}备案，一份交被检查单位。",
+    "doc_basis_order": "《中华人民共和国安全生产法》第六十五条第一款第（二）项",
+    "doc_basis_order_major": "《中华人民共和国安全生产法》第六十五条第一款第（三）项",
+    "doc_basis_onsite": "《中华人民共和国安全生产法》第六十五条第一款第（三）项",
+    "doc_basis_seizure": "《中华人民共和国安全生产法》第六十五条第一款第（四）项、《中华人民共和国行政强制法》第二十四条",
+    "doc_basis_record": "《中华人民共和国安全生产法》第六十五条、第六十八条",
+    "doc_penalty_article": "《中华人民共和国安全生产法》第一百零二条",
+    "doc_seizure_days": 30,  # 行政强制法 第二十五条: at most 30 days, extendable once by up to 30
+    "doc_reinspection_article": "",  # 18号令 article not found [verify]; printed when set
 }
 
 
