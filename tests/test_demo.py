@@ -14,26 +14,45 @@ from sqlalchemy.orm import Session, sessionmaker
 from models import uscc
 from models.db import make_engine, make_session_factory, session_scope
 from models.entities import (
+    ChecklistItem,
+    ChecklistResult,
+    ChecklistTemplate,
     Enterprise,
     EnterpriseContact,
     EnterpriseLicence,
     EnterpriseStatusChange,
+    EntryStatusChange,
     Expert,
     ExpertAssessment,
     ExpertRecusal,
     ExpertSpecialty,
+    Hazard,
+    HazardLibraryEntry,
     Officer,
+    RectificationEvent,
     Specialty,
     Supervisor,
     Town,
     Unavailability,
     Village,
     Visit,
+    VisitChecklist,
     VisitMember,
     VisitStop,
 )
-from models.enums import SECTORS, EnterpriseStatus, EntryStatus, MemberRole, PersonStatus, VisitKind, VisitStatus
-from models.services import demo
+from models.enums import (
+    SECTORS,
+    EnterpriseStatus,
+    EntryStatus,
+    HazardStatus,
+    MemberRole,
+    Outcome,
+    PersonStatus,
+    Severity,
+    VisitKind,
+    VisitStatus,
+)
+from models.services import camphor, checklists, demo, hazard_library, inspection, settings
 from models.services import enterprises as svc
 from models.services import experts as experts_svc
 from models.services.errors import ServiceError
@@ -56,7 +75,11 @@ def test_seed_scale_matches_the_figures(factory):
     assert firms[0] == (0, 4027, "企业") and firms[-1] == (4027, 4027, "企业")
     assert [c[0] for c in firms] == sorted(c[0] for c in firms)
     visits = [c for c in calls if c[2] == "检查"]
-    assert calls[-len(visits):] == visits and visits[0][0] == 0 and visits[-1][0] == visits[-1][1] > 0
+    hazards = [c for c in calls if c[2] == "隐患"]
+    assert calls[-len(visits) - len(hazards):] == visits + hazards  # visits, then the on-site records
+    assert visits[0][0] == 0 and visits[-1][0] == visits[-1][1] > 0
+    assert hazards[0] == (0, 578, "隐患") and hazards[-1] == (578, 578, "隐患")
+    assert [c[0] for c in hazards] == sorted(c[0] for c in hazards)
     with session_scope(factory) as s:
         assert [t for t in s.scalars(select(Town.name).order_by(Town.sort_order))] == list(demo.TOWNS)
         assert _count(s, Village) == 179
@@ -114,6 +137,7 @@ def test_seed_scale_matches_the_figures(factory):
     assert (counts["towns"], counts["villages"], counts["officers"], counts["departments"]) == (15, 179, 15, 9)
     assert (counts["experts"], counts["supervisors"]) == (14, 10)
     assert counts["expert_person_times"] == 90 and counts["camphor_entry_checks"] == 23
+    assert counts["hazards"] == 578 and counts["hazards_on_site"] >= 30
 
 
 def _people_on(s: Session, visit_status: tuple[str, ...] | None = None) -> list:
@@ -240,6 +264,209 @@ def test_seed_visits_follow_the_scheduling_rules(factory):
                         or experts_svc.assessments(s, row.id))
 
 
+def _team(s: Session) -> tuple[dict, dict]:
+    """Per visit: the experts on the team (not declined) and their names."""
+    experts: dict = {}
+    for vid, xid in s.execute(select(VisitMember.visit_id, VisitMember.expert_id).where(
+            VisitMember.role == MemberRole.EXPERT, VisitMember.refused.is_(False))):
+        experts.setdefault(vid, set()).add(xid)
+    return experts, dict(s.execute(select(Expert.id, Expert.name)).all())
+
+
+def test_done_expert_visits_carry_checklists_results_and_exactly_578_hazards(factory):
+    counts = demo.generate(factory, seed=2, today=TODAY)
+    with session_scope(factory) as s:
+        visits = {v.id: v for v in s.scalars(select(Visit))}
+        stops = {st.id: st for st in s.scalars(select(VisitStop))}
+        ents = {e.id: e for e in s.scalars(select(Enterprise))}
+        experts, expert_names = _team(s)
+        expert_visits = {vid for vid, v in visits.items() if v.status == VisitStatus.DONE and experts.get(vid)}
+
+        # the visit's checklists are the ones the checklist service suggests for its kind and its firms' sectors
+        attached: dict = {}
+        for vid, tid in s.execute(select(VisitChecklist.visit_id, VisitChecklist.template_id)):
+            attached.setdefault(vid, set()).add(tid)
+        assert set(attached) == expert_visits
+        suggested: dict = {}
+
+        def suits(kind: str, sector: str) -> set:
+            if (kind, sector) not in suggested:
+                suggested[kind, sector] = {t.id for t in checklists.suggested_for(s, kind, sector)}
+            return suggested[kind, sector]
+
+        for vid in expert_visits:
+            v = visits[vid]
+            want = set().union(*(suits(v.kind, ents[st.enterprise_id].sector)
+                                 for st in stops.values() if st.visit_id == vid))
+            assert attached[vid] == want, v.kind
+
+        # every item of the firm's checklists judged, by an expert of the team, on items of the attached revisions
+        item_template = dict(s.execute(select(ChecklistItem.id, ChecklistItem.template_id)).all())
+        results: dict = {}
+        for r in s.scalars(select(ChecklistResult)):
+            results.setdefault(r.stop_id, []).append(r)
+        assert len(sum(results.values(), [])) == counts["checklist_results"]
+        for sid, st in stops.items():
+            v = visits[st.visit_id]
+            if st.visit_id not in expert_visits:
+                assert sid not in results
+                if v.status == VisitStatus.DONE:  # 复查 by officers alone
+                    assert st.done and st.recorded_by and st.summary
+                continue
+            assert st.done and st.summary and st.place and st.recorded_by in {expert_names[x] for x in experts[v.id]}
+            assert st.started_at.date() == v.day == st.finished_at.date() and st.started_at < st.finished_at
+            rs = results[sid]
+            templates = suits(v.kind, ents[st.enterprise_id].sector)
+            assert {item_template[r.item_id] for r in rs} == templates <= attached[v.id]
+            n_items = sum(1 for t in item_template.values() if t in templates)
+            assert len(rs) == len({r.item_id for r in rs}) == n_items
+            assert {r.outcome for r in rs} <= {Outcome.PASS, Outcome.FAIL, Outcome.NOT_APPLICABLE}
+            assert {r.recorded_by for r in rs} == {st.recorded_by}
+
+        # 578 hazards, all found on those visits by an expert of the team, numbered per firm
+        hazards = s.scalars(select(Hazard)).all()
+        assert len(hazards) == 578 == counts["hazards"]
+        by_stop: dict = {}
+        for h in hazards:
+            st = stops[h.stop_id]
+            assert st.visit_id in expert_visits and h.visit_id == st.visit_id
+            assert h.enterprise_id == st.enterprise_id and h.found_on == visits[h.visit_id].day
+            assert h.found_by_expert_id in experts[h.visit_id] and h.found_by_officer_id is None
+            by_stop.setdefault(h.stop_id, []).append(h.seq)
+        assert all(sorted(seqs) == list(range(1, len(seqs) + 1)) for seqs in by_stop.values())
+        assert len(by_stop) < len([sid for sid in stops if stops[sid].visit_id in expert_visits])  # some: none
+
+        # a failing item's hazard is pre-filled from the item as inspection.set_outcome does; the others come
+        # from the hazard library as the inspection screen's library search fills them
+        failing = {(r.stop_id, r.item_id) for rs in results.values() for r in rs if r.outcome == Outcome.FAIL}
+        assert failing == {(h.stop_id, h.checklist_item_id) for h in hazards if h.checklist_item_id}
+        items = {i.id: i for i in s.scalars(select(ChecklistItem))}
+        library = {e.text: e for e in hazard_library.entries(s, kind="hazard")}
+        days = {Severity.GENERAL: settings.get(s, "hazard_deadline_days_general"),
+                Severity.MAJOR: settings.get(s, "hazard_deadline_days_major")}
+        from_library = 0
+        for h in hazards:
+            if h.checklist_item_id:
+                it = items[h.checklist_item_id]
+                assert (h.description, h.basis, h.category, h.measure) == (
+                    it.text, it.basis, it.category, it.suggested_measure)
+                assert (h.severity == Severity.MAJOR) == it.is_major_criterion
+                assert h.deadline == h.found_on + timedelta(days=it.deadline_days or days[h.severity])
+            else:
+                from_library += 1
+                e = library[h.description]
+                assert (h.basis, h.category, h.measure, h.severity) == (e.basis, e.category, e.measure, e.severity)
+                assert not e.sectors or ents[h.enterprise_id].sector in e.sectors
+                assert h.deadline == h.found_on + timedelta(days=days[h.severity])
+            ent = ents[h.enterprise_id]
+            assert h.responsible_person == (ent.safety_manager or ent.legal_rep) != ""
+            assert h.search_text == inspection._hazard_search_text(h)
+            assert h.supervised == (h.severity == Severity.MAJOR)
+        assert 0.1 * 578 < from_library < 0.4 * 578
+        majors = sum(h.severity == Severity.MAJOR for h in hazards)
+        assert 0.03 * 578 <= majors <= 0.05 * 578
+        used = dict(s.execute(select(HazardLibraryEntry.text, HazardLibraryEntry.use_count)
+                              .where(HazardLibraryEntry.kind == "hazard")).all())
+        assert sum(used.values()) == from_library
+
+        # rectification: 30+ on the spot; the rest found, most closed after re-inspection, a few open in the last
+        # weeks (some past their deadline)
+        events: dict = {}
+        for ev in s.scalars(select(RectificationEvent).order_by(RectificationEvent.at)):
+            events.setdefault(ev.hazard_id, []).append(ev)
+        assert sum(map(len, events.values())) == counts["rectification_events"]
+        on_site = [h for h in hazards if h.rectified_on_site]
+        assert len(on_site) >= 30
+        for h in hazards:
+            ev = events[h.id]
+            assert (ev[0].kind, ev[0].from_status, ev[0].to_status) == ("found", None, HazardStatus.PENDING)
+            assert ev[0].at.date() == h.found_on and ev[0].visit_id == h.visit_id
+            assert all(a.to_status == b.from_status and a.at <= b.at for a, b in zip(ev, ev[1:], strict=False))
+            assert ev[-1].to_status == h.status and h.updated_at == ev[-1].at
+            if h.rectified_on_site:
+                assert [e.kind for e in ev] == ["found", "rectified_on_site"] and h.severity == Severity.GENERAL
+                assert h.status == HazardStatus.CLOSED and h.closed_on == h.found_on
+            elif h.status == HazardStatus.CLOSED:
+                assert ev[-1].kind == "closed" and h.found_on < h.closed_on < TODAY
+                assert ev[-1].at.date() == h.closed_on
+            else:
+                assert h.closed_on is None and h.found_on >= TODAY - timedelta(days=demo.OPEN_DAYS)
+        closed = [h for h in hazards if h.status == HazardStatus.CLOSED]
+        assert len(closed) > 0.85 * 578
+        open_ = [h for h in hazards if h.status != HazardStatus.CLOSED]
+        assert open_ and any(h.status == HazardStatus.PENDING and h.deadline < TODAY for h in open_)
+        assert counts["hazards_open"] == len(open_)
+
+        # the expert pool's work file counts them
+        top = max(experts_svc.search(s), key=lambda x: sum(h.found_by_expert_id == x.id for h in hazards))
+        found = [h for h in hazards if h.found_by_expert_id == top.id and h.found_on.year == TODAY.year]
+        work = experts_svc.work_file(s, top.id, TODAY.year)
+        assert work.hazards_found == len(found) > 0
+        assert work.major_hazards == sum(h.severity == Severity.MAJOR for h in found)
+
+        # the inspection screen opens a demo firm as recorded: every item judged, its hazards, nothing attached anew
+        sid = max(by_stop, key=lambda k: (len(by_stop[k]), str(k)))
+        n_checklists = s.scalar(select(func.count()).select_from(VisitChecklist))
+        data = inspection.open_inspection(s, sid)
+        assert data.done and data.visit_status == VisitStatus.DONE and data.recorded_by == stops[sid].recorded_by
+        assert len(data.items) == len(results[sid]) and all(i.outcome is not None for i in data.items)
+        assert {h.id for h in data.hazards} == {h.id for h in hazards if h.stop_id == sid}
+        assert {i.item_id for i in data.items if i.outcome == Outcome.FAIL} == {
+            i.item_id for i in data.items if i.hazard_id is not None}
+        assert data.summary == stops[sid].summary and str(len(data.hazards)) in data.summary
+        summary = inspection.summary(s, sid)
+        assert summary.unchecked == 0 and summary.hazards == len(by_stop[sid])
+        assert s.scalar(select(func.count()).select_from(VisitChecklist)) == n_checklists
+        rows = inspection.enterprise_inspections(s, stops[sid].enterprise_id)
+        assert any(r.stop_id == sid and r.hazards == len(by_stop[sid]) and r.items_checked == len(data.items)
+                   for r in rows)
+
+
+def test_camphor_entry_checks_have_item_results_verdicts_and_history(factory):
+    demo.generate(factory, seed=4, today=TODAY)
+    with session_scope(factory) as s:
+        checks = s.execute(select(VisitStop, Visit.day).join(Visit, Visit.id == VisitStop.visit_id)
+                           .where(Visit.kind == VisitKind.CAMPHOR_ENTRY)).all()
+        assert len(checks) == 23
+        assert sum(st.entry_verdict == EntryStatus.REFUSED for st, _ in checks) == 12
+        camphor_items = set(s.scalars(select(ChecklistItem.id).join(ChecklistTemplate).where(
+            ChecklistTemplate.code == "camphor_entry", ChecklistTemplate.is_current.is_(True))))
+        assert len(camphor_items) == 12
+        for st, day in checks:
+            ent = s.get(Enterprise, st.enterprise_id)
+            assert st.done and st.entry_verdict == ent.entry_status
+            assert st.entry_halt_ref.startswith("2022年5月") and "停产停业决定" in st.entry_halt_ref
+            assert st.entry_evidence and st.entry_reasons
+            outcomes = dict(s.execute(select(ChecklistResult.item_id, ChecklistResult.outcome)
+                                      .where(ChecklistResult.stop_id == st.id)).all())
+            assert set(outcomes) == camphor_items
+            failed = [i for i, o in outcomes.items() if o == Outcome.FAIL]
+            hazards = s.scalars(select(Hazard).where(Hazard.stop_id == st.id)).all()
+            assert sorted(h.checklist_item_id for h in hazards) == sorted(failed)
+            if st.entry_verdict == EntryStatus.REFUSED:
+                assert len(failed) >= 2
+            elif st.entry_verdict == EntryStatus.ADMITTED:
+                assert not failed
+            else:
+                assert failed
+            # history: the May 2022 halt (未检查), then the verdict of this check; the firm's status is the last one
+            history = camphor.history(s, ent.id)
+            assert [(e.old_status, e.new_status, e.stop_id) for e in history] == [
+                (None, EntryStatus.NOT_CHECKED, None), (EntryStatus.NOT_CHECKED, st.entry_verdict, st.id)]
+            assert history[0].on == date(2022, 5, 20) and "2022年5月" in history[0].reason
+            assert history[1].on >= day and history[1].visit_day == day and history[1].reason == st.entry_reasons
+            assert history[-1].new_status == ent.entry_status
+            check = camphor.last_check(s, ent.id)
+            assert check is not None and check.stop_id == st.id and len(check.items) == 12
+            assert len(check.failed) == len(failed)
+        assert s.scalar(select(func.count()).select_from(EntryStatusChange)) == 46
+        totals = camphor.totals(s)
+        assert (totals["firms"], totals["checked"], totals[EntryStatus.REFUSED]) == (23, 23, 12)
+        register = camphor.register(s, status=EntryStatus.REFUSED)
+        assert len(register) == 12 and all(r.failed_items >= 2 and r.checks == 1 for r in register)
+        assert all(r.enterprise_status == EnterpriseStatus.CLOSED for r in register)
+
+
 def test_demo_firms_are_valid_registry_records(factory):
     demo.generate(factory, seed=3, today=TODAY)
     with session_scope(factory) as s:
@@ -317,6 +544,20 @@ def _snapshot(factory: sessionmaker[Session]) -> list[tuple]:
         rows += s.execute(select(ExpertRecusal.id, ExpertRecusal.enterprise_id, Unavailability.id)
                           .join(Unavailability, Unavailability.expert_id == ExpertRecusal.expert_id, isouter=True)
                           .order_by(ExpertRecusal.id, Unavailability.id)).all()
+        # the on-site records; checklist templates and items are loaded by checklists.sync_builtin (ids of their
+        # own), so they are compared by code, revision and item number
+        template = {t.id: (t.code, t.revision) for t in s.scalars(select(ChecklistTemplate))}
+        item = {i.id: (*template[i.template_id], i.seq) for i in s.scalars(select(ChecklistItem))}
+        rows += sorted((vid, template[tid]) for vid, tid in s.execute(select(VisitChecklist.visit_id,
+                                                                             VisitChecklist.template_id)))
+        rows += [(*r[:-1], item[r[-1]]) for r in s.execute(
+            select(*(c for c in ChecklistResult.__table__.c if c.name != "item_id"), ChecklistResult.item_id)
+            .order_by(ChecklistResult.id))]
+        rows += [(*r[:-1], item.get(r[-1])) for r in s.execute(
+            select(*(c for c in Hazard.__table__.c if c.name != "checklist_item_id"), Hazard.checklist_item_id)
+            .order_by(Hazard.id))]
+        rows += s.execute(select(*RectificationEvent.__table__.c).order_by(RectificationEvent.id)).all()
+        rows += s.execute(select(*EntryStatusChange.__table__.c).order_by(EntryStatusChange.id)).all()
         return [tuple(r) for r in rows]
 
 

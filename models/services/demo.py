@@ -11,25 +11,48 @@ remarks, a few refused assignments, expert leave, recusals (回避) and last yea
 scheduling rules: 2–3 officers per visit, nobody double-booked on a half-day, nobody on leave or outside the term,
 experts only at firms whose sector their fields cover and never at a firm they are recused from; 1–3 firms of one
 town per visit. The first three experts in the pool's list order joined this year (no grade, leave or recusal).
+
+Then what was recorded on site (现场检查), for every firm of every done visit with an expert, as the inspection
+screen would have written it: the visit's checklists (the shipped templates, loaded with ``checklists.sync_builtin``;
+the ones ``checklists.suggested_for`` gives for the visit's kind and its firms' sectors), every item of the firm's
+checklists judged 符合 / 不适用 / 不符合 by the lead expert, and exactly 578 hazards (the seed figure) — a hazard per
+不符合 item, pre-filled from the item as ``inspection.set_outcome`` does, and about a quarter from the hazard library
+(``hazard_library.sync_builtin``; its use counts go up), 4 % of them major (major-criterion items, major entries),
+6 % rectified on the spot; the rest closed after re-inspection before today, except some of the last six weeks'
+(in progress, awaiting review, pending — a few past their deadline). Each has its events (found, then
+rectified_on_site / status / closed). Done firms get a recorder, a summary that tells their hazards, and the 复查
+visits a short text. The 23 camphor-oil entry checks are judged on the camphor_entry template item by item (the 12
+refused fail two or more items, the ones to recheck some, the admitted none), with the halt decision, the evidence
+and the entry history: 未检查 on the May 2022 halt, then the verdict (as ``camphor.set_initial_status`` and
+``camphor.record_verdict`` write them).
+
 Scale ``"large"`` keeps the proportions at 50,000 enterprises (towns and villages stay 15/179), with 200 experts,
-60 officers and 20,000 past visits over five years.
+60 officers and 20,000 past visits over five years, and 100,000 hazards (the issue's figure: about 3 per firm
+visited instead of the seed's 5). Only the last year's visits (and the camphor-oil checks) have checklists and
+results item by item (~350,000 rows); the four years before are "from the paper ledger": the same hazards, with the
+items' words but no link to a checklist item (all five years item by item would be 1.7 million result rows, a 1 GB
+file and four times the generation time).
 
 Unlike the other services, this is a long job run from the CLI or a worker thread, so it takes the session *factory*
-and **commits itself**: one transaction for regions and people, then one per chunk of enterprises (with their
-licences, contacts and status history), one for leave, recusals and grades, one per chunk of visit rows, then one
-for an audit entry. A failure part-way leaves the chunks already
-committed; the database is then no longer empty and must be recreated before another attempt. ``progress(done,
-total, "企业")`` is called before the first chunk and after each one (every 1,000 enterprises), then ``progress(done,
-total, "检查")`` for the visit rows (every 5,000); an exception raised
-from it stops the job the same way (a worker can cancel like that).
+and **commits itself**: one transaction for regions and people (and the shipped checklists and hazard library),
+then one per chunk of enterprises (with their licences, contacts and status history), one for leave, recusals and
+grades, one per chunk of visit rows (visits, firms, teams, checklists), one per 400 firms visited for their results,
+hazards, events and entry history, then one for the library's use counts and an audit entry. A failure part-way
+leaves the chunks already committed; the database is then no longer empty and must be recreated before another
+attempt. ``progress(done, total, "企业")`` is called before the first chunk and after each one (every 1,000
+enterprises), then ``progress(done, total, "检查")`` for the visit rows (every 5,000), then ``progress(done, total,
+"隐患")`` counting hazards; an exception raised from it stops the job the same way (a worker can cancel like that).
 
 Determinism: everything comes from ``random.Random(seed)`` (UUIDs too), so the same scale and seed give the same
-rows. The exceptions are the fields that only make sense relative to the day the data is made, computed from
-``today`` (default ``date.today()``; pass it to pin them): officers' certificate expiry (some within 30 days),
-licence validity (some expired, some expiring soon), the experts' term of engagement, and the visits of the last
-year (five at "large"), their leave and recusals and last year's grades. History (establishment
-dates, the 2023 survey, status changes, the May 2022 camphor-oil halt) is fixed in the past, and ``created_at`` /
-``updated_at`` are those historical times, not the time of generation. Only the audit entry carries the real time.
+rows — except the checklist templates, their items and the library entries, which ``checklists.sync_builtin`` and
+``hazard_library.sync_builtin`` create with ids and times of their own (results and hazards point at the same items
+by code, revision and number). The other exceptions are the fields that only make sense relative to the day the
+data is made, computed from ``today`` (default ``date.today()``; pass it to pin them): officers' certificate expiry
+(some within 30 days), licence validity (some expired, some expiring soon), the experts' term of engagement, the
+visits of the last year (five at "large"), their leave and recusals and last year's grades, and which hazards are
+still open. History (establishment dates, the 2023 survey, status changes, the May 2022 camphor-oil halt) is fixed
+in the past, and ``created_at`` / ``updated_at`` are those historical times, not the time of generation. Only the
+audit entries (and the loaded templates and library) carry the real time.
 
 Rows are written with Core bulk inserts; the columns' Python-side defaults do not apply there, so every column
 (``created_at``, ``updated_at``, ``version``) is filled here.
@@ -43,39 +66,59 @@ import math
 import random
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from models import uscc as uscc_mod
 from models.base import utcnow
 from models.entities import (
     AuditEntry,
+    ChecklistResult,
     Enterprise,
     EnterpriseContact,
     EnterpriseLicence,
     EnterpriseStatusChange,
+    EntryStatusChange,
     Expert,
     ExpertAssessment,
     ExpertRecusal,
     ExpertSpecialty,
+    Hazard,
+    HazardLibraryEntry,
     Officer,
+    RectificationEvent,
     Specialty,
     Supervisor,
     Town,
     Unavailability,
     Village,
     Visit,
+    VisitChecklist,
     VisitMember,
     VisitStop,
 )
-from models.enums import EnterpriseStatus, EntryStatus, MemberRole, PersonStatus, RiskLevel, VisitKind, VisitStatus
+from models.enums import (
+    EnterpriseStatus,
+    EntryStatus,
+    HazardStatus,
+    MemberRole,
+    Outcome,
+    PersonStatus,
+    RiskLevel,
+    Severity,
+    VisitKind,
+    VisitStatus,
+)
+from models.services import checklists, hazard_library, settings
+from models.services.checklists import ItemData, TemplateData
 from models.services.errors import ServiceError
+from models.services.hazard_library import LibraryEntry
 from models.services.settings import DEFAULTS as SETTING_DEFAULTS
-from models.text import pinyin_keys, search_key
+from models.text import initials, pinyin_keys, search_key
 
 Progress = Callable[[int, int, str], None]
 
@@ -430,6 +473,50 @@ GRADE_REMARKS = {"优秀": ("全年参检次数多，发现隐患准确，评分
 CANCEL_NOTES = ("取消原因：企业停产检修，改期另行安排。", "取消原因：暴雨红色预警，暂停外出检查。",
                 "取消原因：执法人员临时抽调参加上级督查。")
 
+# ------------------------------------------------------------------------------------------------ on-site records
+
+SEED_HAZARDS = 578  # hazards found by experts (the seed figure), all on done expert visits
+LARGE_HAZARDS = 100_000  # "about 100,000 hazards over five years" (issue 4)
+MAJOR_SHARE = 0.04  # of all hazards: 重大事故隐患 (from major-criterion items or major library entries)
+ON_SITE_SHARE = 0.06  # of all hazards: rectified on the spot (seed: 35; the park checks alone had "30+")
+LIBRARY_SHARE = 0.25  # of the hazards outside the camphor-oil checks: from the hazard library, not a checklist item
+OPEN_DAYS = 42  # only hazards found in the last six weeks may still be open (the 578 were rectified)
+MAX_HAZARDS_PER_STOP = 25
+RECORD_CHUNK = 400  # stops per transaction of checklist results and hazards
+# "large": item-by-item results for the last year's visits (and the camphor-oil checks) only; the four years before
+# come from the paper ledger (hazards, no checklist), which keeps 1.4 million result rows (~0.8 GB) out of the file
+LARGE_RESULT_DAYS = 365
+NOT_APPLICABLE = {False: 0.12, True: 0.5, "camphor": 0.04}  # items judged 不适用: general / sector template
+HAZARD_SECTOR_WEIGHT = {"危险化学品": 1.5, "非煤矿山": 1.4, "粉尘涉爆": 1.4, "烟花爆竹": 1.3, "涉氨制冷": 1.3,
+                        "冶金": 1.3, "有色": 1.3, "建筑施工": 1.3, "成品油": 1.1, "人员密集场所": 0.9, "商贸": 0.6}
+CAMPHOR_TEMPLATE = "camphor_entry"
+# camphor_entry items (by seq) that fail at each verdict: always, and each with a probability. Refused: 三同时 and
+# the fire distances (the reasons in ENTRY_REASONS), sometimes more, rarely oil storage (a major criterion);
+# recheck: the fire distances and the lightning/static report.
+CAMPHOR_FAILS: dict[str, tuple[tuple[int, ...], tuple[tuple[int, float], ...]]] = {
+    EntryStatus.REFUSED.value: ((2, 3), ((1, 0.35), (5, 0.35), (9, 0.35), (4, 0.15))),
+    EntryStatus.RECHECK.value: ((3, 5), ((9, 0.4),)),
+    EntryStatus.ADMITTED.value: ((), ()),
+}
+CAMPHOR_HALT_REASON = "停产停业（2022年5月全市樟脑油企业停产）"
+CAMPHOR_HALT_REF = "2022年5月 汨罗市樟脑油企业停产停业决定（暂时停产停业、停止使用相关设施设备、撤离区域内人员）"
+ENTRY_EVIDENCE = {
+    EntryStatus.ADMITTED.value: ("安全设施设计专篇及审查意见、竣工验收报告、防雷防静电检测报告、特种作业人员操作证复印件。",
+                                 "整改情况报告、储罐区防火堤及呼吸阀阻火器安装照片、防雷防静电检测报告、消防器材台账。"),
+    EntryStatus.RECHECK.value: ("整改情况报告（储油间搬迁方案）、防雷防静电检测委托合同。",
+                                "整改计划一份，储油间防火间距调整尚未完成，检测报告待补。"),
+    EntryStatus.REFUSED.value: ("企业整改情况说明一份；未能提供安全设施设计审查和竣工验收材料。",
+                                "仅提交整改承诺书，厂房与住宅防火间距无法整改。"),
+}
+ON_SITE_SUMMARIES = ("现场检查发现一般隐患{n}项，其中{k}项已当场整改，其余已责令限期整改。",
+                     "发现隐患{n}项，{k}项当场整改完毕，其余下达整改通知、限期整改。")
+PLAIN_SUMMARIES = ("现场检查发现一般隐患{n}项，已责令限期整改。", "按检查表逐项检查，发现隐患{n}项，已责令企业限期整改并报送整改情况。",
+                   "发现隐患{n}项，隐患排查台账不完善，特种作业人员持证情况需补充材料。")
+MAJOR_SUMMARIES = ("检查发现事故隐患{n}项，其中重大事故隐患{m}项，已下达整改指令并跟踪督办。",)
+CLEAN_SUMMARIES = ("未发现明显隐患，提醒企业落实日常巡查。", "安全管理制度基本健全，现场未发现明显隐患。")
+CAMPHOR_SUMMARY = "按樟脑油企业准入检查表逐项核查{n}项：符合{p}项，不符合{f}项，不适用{a}项。"
+REINSPECTION_SUMMARIES = ("复查上次检查发现的隐患，企业已按要求整改到位。", "复查整改情况：已整改完毕，资料齐全。",
+                          "复查发现个别隐患整改尚未完成，已督促企业按期完成。")
 STATUS_WEIGHTS = {EnterpriseStatus.NORMAL: 93.5, EnterpriseStatus.RECTIFYING: 1.5, EnterpriseStatus.HALTED: 2.0,
                   EnterpriseStatus.CLOSED: 1.0, EnterpriseStatus.DEREGISTERED: 2.0}
 STATUS_REASONS = {
@@ -899,6 +986,7 @@ class _FirmRef:
     status: str
     entry_status: str | None
     verdict: date | None  # camphor-oil firms: the day of the entry verdict in the status history
+    responsible: str = ""  # the safety manager, else the legal representative (a hazard's 企业责任人)
 
 
 @dataclass(eq=False)
@@ -1073,7 +1161,8 @@ class _Visits:
                    "place": rng.choice(PLACES.get(f.sector, PLACES[""])) if done else "",
                    "summary": rng.choice(SUMMARIES) if done else "",
                    "expert_advice": rng.choice(ADVICE) if done and experts and rng.random() < 0.6 else "",
-                   "entry_verdict": verdict, "entry_reasons": ENTRY_REASONS.get(verdict or "", "")}
+                   "entry_verdict": verdict, "entry_reasons": ENTRY_REASONS.get(verdict or "", ""),
+                   "entry_halt_ref": "", "entry_evidence": "", "recorded_by": ""}  # filled by _Inspections
             minutes += rng.randint(15, 40)
             self.stops.append(row)
 
@@ -1295,6 +1384,334 @@ def _plan_visits(g: _Gen, today: date, large: bool, people: dict[str, list[dict]
     return v
 
 
+# ================================================================================================ on-site records
+
+
+@dataclass(frozen=True)
+class _Reference:
+    """What the records are made of: the current checklist templates (with their items), the active hazards of the
+    hazard library, and the default deadlines by severity."""
+
+    templates: tuple[TemplateData, ...]
+    library: tuple[LibraryEntry, ...]
+    days_general: int
+    days_major: int
+
+
+def _reference(session: Session) -> _Reference:
+    """Load the shipped checklist templates and hazard library (a no-op when they are loaded already) and read them."""
+    checklists.sync_builtin(session)
+    hazard_library.sync_builtin(session)
+    return _Reference(tuple(checklists.templates(session, with_items=True)),
+                      tuple(hazard_library.entries(session, kind="hazard")),
+                      int(settings.get(session, "hazard_deadline_days_general")),
+                      int(settings.get(session, "hazard_deadline_days_major")))
+
+
+def _is_major(source: ItemData | LibraryEntry) -> bool:
+    return source.is_major_criterion if isinstance(source, ItemData) else source.severity == Severity.MAJOR
+
+
+@dataclass
+class _StopWork:
+    """One firm of a done expert visit: what is recorded there."""
+
+    stop: dict[str, Any]
+    visit: dict[str, Any]
+    firm: _FirmRef
+    experts: list[tuple[uuid.UUID, str]]  # on the team (not declined), the lead first
+    closer: str  # the lead officer: closes the hazards after the re-inspection
+    items: list[tuple[ItemData, float]]  # the items of the firm's checklists in screen order, with P(不适用)
+    hazards: list[tuple[ItemData | LibraryEntry, bool]] = field(default_factory=list)  # source, rectified on the spot
+    outcomes: dict[uuid.UUID, str] | None = None  # decided in advance (the camphor-oil checks)
+    paper: bool = False  # recorded from the paper ledger: hazards only, no checklist results
+
+
+@dataclass
+class _Rows:
+    results: list[dict] = field(default_factory=list)
+    hazards: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    entry_lines: list[dict] = field(default_factory=list)
+
+
+class _Inspections:
+    """The records of the done visits with experts, as ``inspection`` would have written them: the visit's
+    checklists (``checklists.suggested_for``), every item judged, a hazard pre-filled from each 不符合 item
+    (``inspection.set_outcome``) and some from the hazard library (``inspection.add_hazard``), their rectification
+    so far, and the camphor-oil verdicts' entry history (``camphor``). Planned at once, so the totals are exact and
+    each firm's summary tells its hazards; turned into rows a chunk of firms at a time (``rows``)."""
+
+    def __init__(self, g: _Gen, today: date, v: _Visits, people: dict[str, list[dict]], firms: list[_FirmRef],
+                 ref: _Reference, results_since: date | None = None):
+        self.g, self.rng, self.today, self.ref = g, g.rng, today, ref
+        rng = self.rng
+        names = {r["id"]: r["name"] for r in (*people["experts"], *people["officers"])}
+        experts: dict[uuid.UUID, list[uuid.UUID]] = {}
+        officers: dict[uuid.UUID, list[uuid.UUID]] = {}
+        for m in v.members:
+            if m["role"] == MemberRole.EXPERT and not m["refused"]:
+                experts.setdefault(m["visit_id"], []).append(m["expert_id"])
+            elif m["role"] == MemberRole.OFFICER:
+                officers.setdefault(m["visit_id"], []).append(m["officer_id"])
+        visits = {x["id"]: x for x in v.visits}
+        firm_of = {f.id: f for f in firms}
+        self.camphor_items = {i.id for t in ref.templates if t.code == CAMPHOR_TEMPLATE for i in t.items}
+        self._suggested: dict[tuple[str, str], list[TemplateData]] = {}
+        self._library: dict[str, tuple[list[LibraryEntry], list[LibraryEntry]]] = {}
+        self._initials: dict[str, str] = {}
+        self.works: list[_StopWork] = []
+        attached: dict[uuid.UUID, dict[uuid.UUID, None]] = {}
+        for stop in v.stops:
+            visit = visits[stop["visit_id"]]
+            if visit["status"] != VisitStatus.DONE:
+                continue
+            team, crew = experts.get(visit["id"], []), officers.get(visit["id"], [])
+            if not team:  # 复查 by officers alone: no checklist
+                stop["recorded_by"] = names[crew[0]] if crew else ""
+                stop["summary"] = rng.choice(REINSPECTION_SUMMARIES)
+                continue
+            stop["recorded_by"] = names[team[0]]
+            firm = firm_of[stop["enterprise_id"]]
+            templates = self.suggested(visit["kind"], firm.sector)
+            paper = (results_since is not None and visit["day"] < results_since
+                     and visit["kind"] != VisitKind.CAMPHOR_ENTRY)
+            if not paper:
+                for t in templates:
+                    attached.setdefault(visit["id"], {}).setdefault(t.id)
+            items = [(i, NOT_APPLICABLE["camphor" if t.code == CAMPHOR_TEMPLATE else bool(t.sectors)])
+                     for t in templates for i in t.items]
+            self.works.append(_StopWork(stop, visit, firm, [(x, names[x]) for x in team],
+                                        names[crew[0]] if crew else ACTOR, items, paper=paper))
+        self.visit_checklists = [{"visit_id": vid, "template_id": tid} for vid, tids in attached.items() for tid in tids]
+        self.library_uses: dict[uuid.UUID, int] = {}
+
+    # -- the same choices as the services, from the loaded data
+
+    def suggested(self, kind: str, sector: str) -> list[TemplateData]:
+        """``checklists.suggested_for`` over the loaded templates (already in name order)."""
+        key = (kind, sector)
+        if key not in self._suggested:
+            found = [t for t in self.ref.templates
+                     if (not t.visit_kinds or kind in t.visit_kinds) and (not t.sectors or sector in t.sectors)]
+            self._suggested[key] = sorted(found, key=lambda t: bool(t.sectors))
+        return self._suggested[key]
+
+    def library(self, sector: str) -> tuple[list[LibraryEntry], list[LibraryEntry]]:
+        """The library hazards that suit ``sector``: general ones, major ones."""
+        if sector not in self._library:
+            fit = [e for e in self.ref.library if not e.sectors or sector in e.sectors]
+            self._library[sector] = ([e for e in fit if not e.major], [e for e in fit if e.major])
+        return self._library[sector]
+
+    # -- planning
+
+    @property
+    def hazard_count(self) -> int:
+        return sum(len(w.hazards) for w in self.works)
+
+    def plan(self, total: int) -> None:
+        """Exactly ``total`` hazards over the firms of the done expert visits (fewer only if the checklists and the
+        library cannot supply them): the camphor-oil checks' by their verdicts, the rest spread unevenly (busier
+        sectors and high-risk firms have more, some firms none); a share of them major, a share rectified on the
+        spot."""
+        rng = self.rng
+        camphor = [w for w in self.works if w.visit["kind"] == VisitKind.CAMPHOR_ENTRY]
+        regular = [w for w in self.works if w.visit["kind"] != VisitKind.CAMPHOR_ENTRY]
+        for w in camphor:
+            self.camphor_check(w)
+        left = max(0, total - self.hazard_count)
+        majors_left = round(total * MAJOR_SHARE) - sum(_is_major(s) for w in camphor for s, _ in w.hazards)
+        caps = [min(MAX_HAZARDS_PER_STOP, len(w.items) + sum(map(len, self.library(w.firm.sector))))
+                for w in regular]
+        left = min(left, sum(caps))
+        weights = [rng.lognormvariate(0, 0.6) * HAZARD_SECTOR_WEIGHT.get(w.firm.sector, 1.0)
+                   * (1.5 if w.firm.high_risk else 1.0) for w in regular]
+        cum = list(itertools.accumulate(weights))
+        counts = [0] * len(regular)
+        placed = 0
+        while placed < left:
+            i = bisect.bisect(cum, rng.random() * cum[-1])
+            if counts[i] < caps[i]:
+                counts[i] += 1
+                placed += 1
+        major = set(rng.sample(range(left), min(left, max(0, majors_left))))
+        general = [k for k in range(left) if k not in major]
+        on_site = set(rng.sample(general, min(len(general), round(total * ON_SITE_SHARE))))
+        k = 0
+        for w, n in zip(regular, counts, strict=True):
+            self.pick(w, [(k + j in major, k + j in on_site) for j in range(n)])
+            k += n
+            self.summarise(w)
+        for w in self.works:
+            for source, _ in w.hazards:
+                if isinstance(source, LibraryEntry):
+                    self.library_uses[source.id] = self.library_uses.get(source.id, 0) + 1
+
+    def pick(self, w: _StopWork, slots: list[tuple[bool, bool]]) -> None:
+        """The sources of one firm's hazards, all different: a failing item of its checklists or, for about a quarter,
+        a library entry that suits its sector; major slots take a major-criterion item or a major entry."""
+        rng = self.rng
+        lib_general, lib_major = self.library(w.firm.sector)
+        items = {True: [i for i, _ in w.items if i.is_major_criterion],
+                 False: [i for i, _ in w.items if not i.is_major_criterion]}
+        lib: dict[bool, list[ItemData | LibraryEntry]] = {True: list(lib_major), False: list(lib_general)}
+        for major, on_site in slots:
+            first, second = (lib[major], items[major]) if rng.random() < LIBRARY_SHARE else (items[major], lib[major])
+            pool = first or second or items[not major] or lib[not major]
+            source = pool.pop(rng.randrange(len(pool)))
+            w.hazards.append((source, on_site and not _is_major(source)))
+
+    def camphor_check(self, w: _StopWork) -> None:
+        """The camphor_entry template item by item: the items its verdict fails, the rest 符合 (a few 不适用)."""
+        rng = self.rng
+        verdict = w.stop["entry_verdict"] or EntryStatus.ADMITTED.value
+        always, maybe = CAMPHOR_FAILS.get(verdict, ((), ()))
+        seqs = set(always) | {n for n, p in maybe if rng.random() < p}
+        fails = [i for i, _ in w.items if i.id in self.camphor_items and i.seq in seqs]
+        if verdict == EntryStatus.REFUSED and len(fails) < 2:  # an edited template: any two items
+            others = [i for i, _ in w.items if i not in fails]
+            fails += rng.sample(others, min(len(others), 2 - len(fails)))
+        failing = {i.id for i in fails}
+        w.outcomes = {i.id: Outcome.FAIL.value if i.id in failing else
+                      Outcome.NOT_APPLICABLE.value if rng.random() < p else Outcome.PASS.value for i, p in w.items}
+        w.hazards = [(i, False) for i in fails]
+        w.stop["entry_halt_ref"] = CAMPHOR_HALT_REF
+        w.stop["entry_evidence"] = rng.choice(ENTRY_EVIDENCE[verdict])
+        n = [*w.outcomes.values()]
+        w.stop["summary"] = CAMPHOR_SUMMARY.format(n=len(n), p=n.count(Outcome.PASS), f=n.count(Outcome.FAIL),
+                                                   a=n.count(Outcome.NOT_APPLICABLE))
+
+    def summarise(self, w: _StopWork) -> None:
+        rng = self.rng
+        n = len(w.hazards)
+        m = sum(_is_major(s) for s, _ in w.hazards)
+        k = sum(o for _, o in w.hazards)
+        if not n:
+            text = rng.choice(CLEAN_SUMMARIES)
+        elif m:
+            text = rng.choice(MAJOR_SUMMARIES).format(n=n, m=m)
+        elif k == n:
+            text = f"现场检查发现一般隐患{n}项，均已当场整改。"
+        elif k:
+            text = rng.choice(ON_SITE_SUMMARIES).format(n=n, k=k)
+        else:
+            text = rng.choice(PLAIN_SUMMARIES).format(n=n)
+        w.stop["summary"] = text
+
+    # -- rows
+
+    def rows(self, works: Sequence[_StopWork]) -> _Rows:
+        out = _Rows()
+        for w in works:
+            self._stop_rows(w, out)
+        return out
+
+    def _stop_rows(self, w: _StopWork, out: _Rows) -> None:
+        g, rng, ref = self.g, self.rng, self.ref
+        stop, visit, firm = w.stop, w.visit, w.firm
+        day, start, end = visit["day"], stop["started_at"], stop["finished_at"]
+        span = max(60, int((end - start).total_seconds()))
+        recorder = stop["recorded_by"]
+        failing = {s.id for s, _ in w.hazards if isinstance(s, ItemData)}
+        n_items = len(w.items) or 1
+        fail, na, ok = Outcome.FAIL.value, Outcome.NOT_APPLICABLE.value, Outcome.PASS.value
+        for k, (item, p_na) in enumerate(() if w.paper else w.items):
+            if item.id in failing:
+                outcome = fail
+            elif w.outcomes is not None:
+                outcome = w.outcomes[item.id]
+            else:
+                outcome = na if rng.random() < p_na else ok
+            at = start + timedelta(seconds=span * k // n_items)
+            out.results.append({"id": g.uuid(), "created_at": at, "updated_at": at, "version": 1,
+                                "stop_id": stop["id"], "item_id": item.id, "outcome": outcome, "note": "",
+                                "recorded_by": recorder})
+        parts = [x for x in stop["place"].split("、") if x] or [""]
+        for seq, (source, on_site) in enumerate(w.hazards, 1):
+            item = source if isinstance(source, ItemData) else None
+            major = _is_major(source)
+            if item is not None:  # from the paper ledger: the item's words, not linked to a checklist
+                text, basis, category, measure = item.text, item.basis, item.category, item.suggested_measure
+            else:
+                assert isinstance(source, LibraryEntry)
+                text, basis, category, measure = source.text, source.basis, source.category, source.measure
+            days = (item.deadline_days if item else None) or (ref.days_major if major else ref.days_general)
+            deadline = day + timedelta(days=days)
+            found_at = start + timedelta(seconds=rng.randrange(span))
+            who = w.experts[0][0] if len(w.experts) == 1 or rng.random() < 0.6 else rng.choice(w.experts[1:])[0]
+            location = rng.choice(parts)
+            hid = g.uuid()
+            reason = "现场检查发现（据纸质记录录入）" if w.paper else "检查项不符合" if item else "现场检查发现"
+            events = [(found_at, "found", None, HazardStatus.PENDING.value, reason, recorder, visit["id"])]
+            status, closed_on = self._fate(w, day, deadline, on_site, end, events)
+            for at, kind, old, new, reason, actor, vid in events:
+                out.events.append({"id": g.uuid(), "created_at": at, "updated_at": at, "version": 1, "hazard_id": hid,
+                                   "kind": kind, "from_status": old, "to_status": new, "new_deadline": None,
+                                   "reason": reason, "actor": actor, "at": at, "visit_id": vid})
+            if text not in self._initials:
+                self._initials[text] = initials(text)
+            out.hazards.append({
+                "id": hid, "created_at": found_at, "updated_at": events[-1][0], "version": 1,
+                "enterprise_id": firm.id, "visit_id": visit["id"], "stop_id": stop["id"],
+                "checklist_item_id": item.id if item and not w.paper else None, "seq": seq, "description": text,
+                "location": location, "category": category,
+                "severity": Severity.MAJOR.value if major else Severity.GENERAL.value, "basis": basis,
+                "measure": measure, "found_on": day, "deadline": deadline, "responsible_person": firm.responsible,
+                "rectified_on_site": on_site, "status": status, "closed_on": closed_on, "found_by_expert_id": who,
+                "found_by_officer_id": None, "supervised": major, "remediation_plan": {},
+                # as inspection._hazard_search_text
+                "search_text": search_key(text, location, basis, measure, firm.responsible,
+                                          initials_of_first=self._initials[text]),
+            })
+        if visit["kind"] == VisitKind.CAMPHOR_ENTRY and stop["entry_verdict"]:
+            # camphor.set_initial_status for the May 2022 halt, then camphor.record_verdict on the day of the verdict
+            on = firm.verdict or day
+            out.entry_lines.append(_row(g, CAMPHOR_HALT, enterprise_id=firm.id, old_status=None,
+                                        new_status=EntryStatus.NOT_CHECKED.value, changed_on=CAMPHOR_HALT.date(),
+                                        reason=CAMPHOR_HALT_REASON, stop_id=None, changed_by=ACTOR))
+            out.entry_lines.append(_row(g, end if on == day else datetime.combine(on, time(16, 0)),
+                                        enterprise_id=firm.id, old_status=EntryStatus.NOT_CHECKED.value,
+                                        new_status=stop["entry_verdict"], changed_on=on, reason=stop["entry_reasons"],
+                                        stop_id=stop["id"], changed_by=recorder))
+
+    def _fate(self, w: _StopWork, found_on: date, deadline: date, on_site: bool, end: datetime,
+              events: list[tuple]) -> tuple[str, date | None]:
+        """A hazard's status today and the events that led there (appended to ``events``): rectified on the spot;
+        still open when found in the last weeks (some of them past their deadline); else closed after
+        re-inspection before today."""
+        rng, today = self.rng, self.today
+        pending, closed = HazardStatus.PENDING.value, HazardStatus.CLOSED.value
+        vid = w.visit["id"]
+        if on_site:
+            events.append((end, "rectified_on_site", pending, closed, "立即整改，现场确认", w.stop["recorded_by"], vid))
+            return closed, found_on
+        age = (today - found_on).days
+        # open: most of the last days' hazards, fewer of those past their deadline (the overdue list's few)
+        if age < 2 or (age <= OPEN_DAYS and rng.random() < (0.2 if deadline < today else 0.9 - age / 60)):
+            r = rng.random()
+            if age < 2 or r < 0.3:
+                return pending, None
+            on = found_on + timedelta(days=rng.randint(1, age - 1))
+            at = datetime.combine(on, time(rng.randint(9, 16), rng.choice((0, 15, 30, 45))))
+            if r < 0.7:
+                events.append((at, "status", pending, HazardStatus.IN_PROGRESS.value, "企业已制定整改方案，正在整改",
+                               w.firm.responsible, None))
+                return HazardStatus.IN_PROGRESS.value, None
+            events.append((at, "status", pending, HazardStatus.AWAITING_REVIEW.value, "企业报告整改完成，申请复查",
+                           w.firm.responsible, None))
+            return HazardStatus.AWAITING_REVIEW.value, None
+        if w.visit["kind"] == VisitKind.CAMPHOR_ENTRY and w.stop["entry_verdict"] == EntryStatus.REFUSED:
+            on = max(found_on + timedelta(days=1), w.firm.verdict or found_on + timedelta(days=30))
+            reason = "企业不予准入，已依法关停，隐患随之消除，予以销号"
+        else:
+            on = found_on + timedelta(days=rng.randint(1, max(1, min(age - 1, (deadline - found_on).days + 10))))
+            reason = "整改完成，经复查合格，予以销号"
+        at = datetime.combine(on, time(rng.randint(9, 16), rng.choice((0, 15, 30, 45))))
+        events.append((at, "closed", pending, closed, reason, w.closer, None))
+        return closed, on
+
+
 # ================================================================================================ entry point
 
 
@@ -1318,6 +1735,7 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
                             (Specialty, people["specialties"]), (Expert, people["experts"]),
                             (ExpertSpecialty, people["expert_specialties"]), (Supervisor, people["supervisors"])):
             s.execute(insert(table.__table__), rows)
+        ref = _reference(s)
 
     firms = _firms(g, p)
     maker = _EnterpriseMaker(g, places, today)
@@ -1340,7 +1758,7 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
             ents.append(e)
             verdict = chg[2]["changed_at"].date() if f.sector == "樟脑油" and len(chg) > 2 else None
             refs.append(_FirmRef(e["id"], f.sector, town_index[e["town_id"]], e["established_on"], f.high_risk,
-                                 f.status, f.entry_status, verdict))
+                                 f.status, f.entry_status, verdict, e["safety_manager"] or e["legal_rep"]))
             licences += lic
             contacts += con
             changes += chg
@@ -1363,16 +1781,20 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
     counts["camphor_refused"] = sum(f.entry_status == EntryStatus.REFUSED for f in firms)
 
     v = _plan_visits(g, today, large, people, refs, SETTING_DEFAULTS["expert_recusal_reasons"])
+    records = _Inspections(g, today, v, people, refs, ref,
+                           today - timedelta(days=LARGE_RESULT_DAYS) if large else None)
+    records.plan(LARGE_HAZARDS if large else SEED_HAZARDS)
     with factory() as s, s.begin():
         for table, rows in ((Unavailability, v.unavailabilities), (ExpertRecusal, v.recusals),
                             (ExpertAssessment, v.assessments)):
             if rows:
                 s.execute(insert(table.__table__), rows)
-    total = len(v.visits) + len(v.stops) + len(v.members)
+    total = len(v.visits) + len(v.stops) + len(v.members) + len(records.visit_checklists)
     written = 0
     if progress:
         progress(0, total, "检查")
-    for table, rows in ((Visit, v.visits), (VisitStop, v.stops), (VisitMember, v.members)):
+    for table, rows in ((Visit, v.visits), (VisitStop, v.stops), (VisitMember, v.members),
+                        (VisitChecklist, records.visit_checklists)):
         for start in range(0, len(rows), VISIT_CHUNK):
             chunk = rows[start:start + VISIT_CHUNK]
             with factory() as s, s.begin():
@@ -1380,6 +1802,31 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
             written += len(chunk)
             if progress:
                 progress(written, total, "检查")
+    n_hazards = records.hazard_count
+    tally = {"checklist_results": 0, "hazards": 0, "hazards_major": 0, "hazards_on_site": 0, "hazards_open": 0,
+             "hazards_overdue": 0, "rectification_events": 0, "entry_status_changes": 0}
+    if progress:
+        progress(0, n_hazards, "隐患")
+    for start in range(0, len(records.works), RECORD_CHUNK):
+        r = records.rows(records.works[start:start + RECORD_CHUNK])
+        with factory() as s, s.begin():
+            for table, rows in ((ChecklistResult, r.results), (Hazard, r.hazards), (RectificationEvent, r.events),
+                                (EntryStatusChange, r.entry_lines)):
+                if rows:
+                    s.execute(insert(table.__table__), rows)
+        tally["checklist_results"] += len(r.results)
+        tally["hazards"] += len(r.hazards)
+        tally["hazards_major"] += sum(h["severity"] == Severity.MAJOR for h in r.hazards)
+        tally["hazards_on_site"] += sum(h["rectified_on_site"] for h in r.hazards)
+        tally["hazards_open"] += sum(h["status"] != HazardStatus.CLOSED for h in r.hazards)
+        tally["hazards_overdue"] += sum(h["status"] != HazardStatus.CLOSED and h["deadline"] < today
+                                        for h in r.hazards)
+        tally["rectification_events"] += len(r.events)
+        tally["entry_status_changes"] += len(r.entry_lines)
+        if progress:
+            progress(tally["hazards"], n_hazards, "隐患")
+    counts.update(tally, visit_checklists=len(records.visit_checklists), expert_stops=len(records.works),
+                  paper_records=sum(w.paper for w in records.works), library_entries_used=len(records.library_uses))
     counts.update(
         visits=len(v.visits),
         visits_done=sum(x["status"] == VisitStatus.DONE for x in v.visits),
@@ -1392,6 +1839,11 @@ def generate(factory: sessionmaker[Session], scale: str = "seed", seed: int = 0,
         refused_assignments=v.refused, unavailabilities=len(v.unavailabilities), recusals=len(v.recusals),
         assessments=len(v.assessments))
     with factory() as s, s.begin():
+        if records.library_uses:  # as hazard_library.record_use: the entries the demo used rank first
+            lib = HazardLibraryEntry.__table__
+            s.execute(update(lib).where(lib.c.id == bindparam("entry_id"))
+                      .values(use_count=lib.c.use_count + bindparam("uses")),
+                      [{"entry_id": k, "uses": n} for k, n in records.library_uses.items()])
         s.execute(insert(AuditEntry.__table__), [{
             "id": g.uuid(), "at": utcnow(), "actor": ACTOR, "entity": "demo", "entity_id": None,
             "action": "generate", "detail": {"scale": scale, "seed": seed, "today": today.isoformat(), **counts},
