@@ -279,6 +279,9 @@ class ArchivePage(QWidget):
         _fill(self.entry_history, [[e.on.isoformat(), _enum(ENTRY_LABELS.get(e.old_status, "")) if e.old_status
                                     else "—", _enum(ENTRY_LABELS.get(e.new_status, e.new_status)), e.reason,
                                     e.changed_by] for e in reversed(entry)])
+        for table in (self.hazards, self.inspections):
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.hazards.setColumnWidth(2, 420)
         self.tabs.setTabVisible(self.entry_tab, d.sector == "樟脑油")
         self.tabs.setTabText(self.tabs.indexOf(self.hazards), self.tr("隐患（%1）").replace("%1", str(len(hazards))))
         self._select(self.licences, keep_licence)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -423,6 +425,8 @@ class InspectionPage(QWidget):
 
     def _build_hazards(self) -> QWidget:
         self.hazard_list = QListWidget()
+        self.hazard_list.setWordWrap(True)
+        self.hazard_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.hazard_list.currentItemChanged.connect(self._hazard_selected)
         self.add_hazard_button = QPushButton(self.tr("新增隐患 (Ctrl+N)"))
         self.add_hazard_button.clicked.connect(self.new_hazard)
@@ -509,10 +513,14 @@ class InspectionPage(QWidget):
                 form.addRow(widget)
         self.hazard_form = QWidget()
         self.hazard_form.setLayout(form)
+        scroll = QScrollArea()  # a laptop screen is short: the photo strips scroll into view
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.hazard_form)
 
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.hazard_form)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 2)
         return split
