@@ -438,12 +438,34 @@ class Hazard(Entity):
     supervised: Mapped[bool] = mapped_column(Boolean, default=False)  # 挂牌督办 (major hazards)
     remediation_plan: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # the six parts of the plan
     search_text: Mapped[str] = mapped_column(Text, default="")
+    # The rectification loop (models/services/rectification.py). Overdue is never stored: deadline vs today.
+    original_deadline: Mapped[date | None] = mapped_column(Date)  # the first deadline, before extensions
+    extension_pending: Mapped[bool] = mapped_column(Boolean, default=False)  # a 延期 request awaits an officer
+    escalation: Mapped[int] = mapped_column(Integer, default=0)  # re-inspections that found it 未整改
+    progress_note: Mapped[str] = mapped_column(Text, default="")  # the firm's latest progress report
+    review_note: Mapped[str] = mapped_column(Text, default="")  # latest 复查情况 (the ledger column)
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    closed_by: Mapped[str] = mapped_column(String(40), default="")
 
     enterprise: Mapped[Enterprise] = relationship()
     photos: Mapped[list[HazardPhoto]] = relationship(back_populates="hazard", cascade="all, delete-orphan")
     events: Mapped[list[RectificationEvent]] = relationship(
         back_populates="hazard", cascade="all, delete-orphan", order_by="RectificationEvent.at"
     )
+
+
+class ReinspectionItem(Entity):
+    """One hazard on a re-inspection visit (复查) and what the re-inspection found."""
+
+    __tablename__ = "reinspection_items"
+    __table_args__ = (UniqueConstraint("visit_id", "hazard_id"),)
+    visit_id: Mapped[uuid.UUID] = _fk("visits.id", ondelete="CASCADE")
+    hazard_id: Mapped[uuid.UUID] = _fk("hazards.id", ondelete="CASCADE")
+    outcome: Mapped[str | None] = mapped_column(String(16))  # ReinspectionOutcome; None until decided
+    note: Mapped[str] = mapped_column(Text, default="")
+    new_deadline: Mapped[date | None] = mapped_column(Date)  # 部分整改
+    decided_by: Mapped[str] = mapped_column(String(40), default="")
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class HazardPhoto(Entity):
@@ -532,8 +554,11 @@ class Document(Entity):
     issued_at: Mapped[datetime | None] = mapped_column(DateTime)
     issued_by: Mapped[str] = mapped_column(String(40), default="")
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary)
-    sha256: Mapped[str | None] = mapped_column(String(64))
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    voided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    voided_by: Mapped[str] = mapped_column(String(40), default="")
+    pages: Mapped[int | None] = mapped_column(Integer)
 
 
 class DocumentCounter(Base):

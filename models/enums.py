@@ -184,6 +184,29 @@ HAZARD_STATUS_LABELS: dict[str, str] = {
 }
 
 
+class ReinspectionOutcome(StrEnum):
+    RECTIFIED = "rectified"  # 已整改 → closed
+    PARTIAL = "partial"  # 部分整改 → new deadline
+    NOT_RECTIFIED = "not_rectified"  # 未整改 → stays overdue, escalates
+
+
+REINSPECTION_LABELS: dict[str, str] = {
+    ReinspectionOutcome.RECTIFIED: "已整改",
+    ReinspectionOutcome.PARTIAL: "部分整改",
+    ReinspectionOutcome.NOT_RECTIFIED: "未整改",
+}
+
+# The six parts of a major hazard's remediation plan (hazards.md), keys of Hazard.remediation_plan.
+REMEDIATION_PLAN_PARTS: dict[str, str] = {
+    "goal": "治理的目标和任务",
+    "methods": "采取的方法和措施",
+    "funds": "经费和物资的落实",
+    "responsible": "负责治理的机构和人员",
+    "time_limit": "治理的时限和要求",
+    "safety": "安全措施和应急预案",
+}
+
+
 class DocumentKind(StrEnum):
     INSPECTION_RECORD = "inspection_record"
     RECTIFICATION_ORDER = "rectification_order"

@@ -111,6 +111,7 @@ def test_hazard_fields_are_stored_one_by_one_and_checked(world):
     svc.update_hazard(s, hid, "deadline", DAY + timedelta(days=5))
     h = svc.update_hazard(s, hid, "severity", Severity.GENERAL)
     assert h.deadline == DAY + timedelta(days=5)
+    assert s.get(Hazard, hid).original_deadline == DAY + timedelta(days=5)  # still being recorded: the first one
     assert s.get(Hazard, hid).search_text.find("二号车间") >= 0
 
 

@@ -379,6 +379,41 @@ def test_sqlite_table_rebuild_in_a_migration_keeps_child_rows(tmp_path: Path, mo
         engine.dispose()
 
 
+def test_upgrade_to_0003_keeps_hazards_and_copies_their_deadline(engine: Engine) -> None:
+    """0003 rebuilds hazards on SQLite: rows survive (with their photos' links) and original_deadline = deadline."""
+    schema.upgrade(engine, "0002")
+    with session_scope(make_session_factory(engine)) as s:
+        town = Town(name="归义镇")
+        s.add(town)
+        s.flush()
+        eid = enterprise_service.create(s, f.enterprise_input(town.id, 1))
+    now = "2026-01-01 00:00:00"
+    hid = "33333333-3333-3333-3333-333333333333"
+    if is_sqlite(engine):
+        hid, eid_value = hid.replace("-", ""), eid.hex
+    else:
+        eid_value = str(eid)
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO hazards (id, created_at, updated_at, version, enterprise_id, seq, description, location,"
+                " category, severity, basis, measure, found_on, deadline, responsible_person, rectified_on_site,"
+                " status, supervised, remediation_plan, search_text) VALUES (:id, :now, :now, 1, :eid, 1, '灭火器过期',"
+                " '', '', 'general', '', '', '2026-01-01', '2026-01-16', '', :f, 'pending', :f, '{}', '')"
+            ),
+            {"id": hid, "now": now, "eid": eid_value, "f": False},
+        )
+
+    schema.ensure_current(engine)
+
+    with engine.connect() as conn:
+        row = conn.execute(text("SELECT description, deadline, original_deadline, escalation, extension_pending,"
+                                " closed_by FROM hazards")).one()
+    assert row[0] == "灭火器过期" and str(row[1]) == str(row[2]) == "2026-01-16"
+    assert (row[3], bool(row[4]), row[5]) == (0, False, "")
+    assert schema_diffs(engine) == []
+
+
 def test_upgrade_to_0002_keeps_checklists_and_fills_new_columns(engine: Engine) -> None:
     """0002 rebuilds checklist_templates on SQLite (batch mode): the items that reference it must survive, and the
     new NOT NULL columns of old rows are filled (not NULL, not an error on PostgreSQL)."""

@@ -1660,6 +1660,10 @@ class _Inspections:
                 "measure": measure, "found_on": day, "deadline": deadline, "responsible_person": firm.responsible,
                 "rectified_on_site": on_site, "status": status, "closed_on": closed_on, "found_by_expert_id": who,
                 "found_by_officer_id": None, "supervised": major, "remediation_plan": {},
+                "original_deadline": deadline, "extension_pending": False, "escalation": 0, "progress_note": "",
+                "review_note": "复查合格，予以销号" if status == HazardStatus.CLOSED and not on_site else "",
+                "reviewed_on": closed_on if status == HazardStatus.CLOSED and not on_site else None,
+                "closed_by": ACTOR if status == HazardStatus.CLOSED else "",
                 # as inspection._hazard_search_text
                 "search_text": search_key(text, location, basis, measure, firm.responsible,
                                           initials_of_first=self._initials[text]),

@@ -485,6 +485,7 @@ def set_outcome(session: Session, stop_id: uuid.UUID, item_id: uuid.UUID, outcom
             found_by_expert_id=found_by_expert_id, found_by_officer_id=found_by_officer_id,
             status=HazardStatus.PENDING,
         )
+        h.original_deadline = h.deadline
         h.search_text = _hazard_search_text(h)
         session.add(h)
         session.flush()
@@ -569,6 +570,7 @@ def add_hazard(session: Session, stop_id: uuid.UUID, *, description: str = "", b
         responsible_person=stop.enterprise.safety_manager or stop.enterprise.legal_rep,
         found_by_expert_id=found_by_expert_id, found_by_officer_id=found_by_officer_id, status=HazardStatus.PENDING,
     )
+    h.original_deadline = h.deadline
     h.search_text = _hazard_search_text(h)
     session.add(h)
     _touch_stop(stop)
@@ -616,6 +618,8 @@ def update_hazard(session: Session, hazard_id: uuid.UUID, field: str, value: Any
     if getattr(h, field) == value:
         return _hazard_rows(session, Hazard.id == h.id)[0]
     setattr(h, field, value)
+    if h.stop_id is not None and h.status == HazardStatus.PENDING and not h.events[1:]:
+        h.original_deadline = h.deadline  # still being recorded: the first deadline is whatever is set now
     h.search_text = _hazard_search_text(h)
     flush_or_conflict(session, "隐患")
     return _hazard_rows(session, Hazard.id == h.id)[0]
