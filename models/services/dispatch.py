@@ -50,7 +50,6 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from xml.sax.saxutils import escape as _xml_escape
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -67,6 +66,8 @@ from models.entities import (
     VisitStop,
 )
 from models.enums import VISIT_KIND_LABELS, VISIT_STATUS_LABELS, MemberRole, VisitStatus
+from models.fonts import LATIN_FONT as LATIN_FONT  # re-exported (tests, callers)
+from models.fonts import PLACEHOLDER
 from models.services.errors import NotFound, ServiceError
 from models.text import pinyin_keys
 
@@ -75,8 +76,6 @@ _PART_ORDER = {"am": 0, "full": 1, "pm": 2}
 _PART_DEFAULT_START = {"am": "08:30", "full": "08:30", "pm": "14:30"}
 _PART_END = {"am": time(12, 0), "pm": time(18, 0), "full": time(18, 0)}
 WEEKDAYS = "一二三四五六日"
-LATIN_FONT = "Helvetica"
-PLACEHOLDER = "〓"  # geta mark: a character the fonts cannot draw (replace_missing=True)
 TZID = "Asia/Shanghai"
 # A table row never splits over a page (reportlab's in-row split misplaces the repeated header), so a row must fit
 # one page: names (100) and addresses (200 characters) do; contacts are capped on the sheet.
@@ -297,28 +296,10 @@ def dispatch_data(session: Session, visit_ids: Sequence[uuid.UUID]) -> list[Disp
 # --------------------------------------------------------------------------------------------------- fonts
 
 
-def _cjk_cmap() -> dict[int, int]:
-    from reportlab.pdfbase import pdfmetrics
-
-    from models.fonts import register_pdf_font
-
-    return pdfmetrics.getFont(register_pdf_font()).face.charToGlyph
-
-
-def _latin_ok(ch: str) -> bool:
-    if ord(ch) < 32 or ch == "\x7f":
-        return False
-    try:
-        ch.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def _undrawable(text: str) -> list[str]:
-    from models.fonts import missing_glyphs
+    from models.fonts import undrawable
 
-    return [ch for ch in missing_glyphs(text) if not _latin_ok(ch)]
+    return undrawable(text)
 
 
 def _texts(v: DispatchVisit) -> Iterable[tuple[str, str]]:
@@ -353,60 +334,6 @@ def _check_glyphs(data: Sequence[DispatchVisit], agency_name: str) -> None:
                 places.append(where)
     if chars:
         raise MissingGlyphs(sorted(chars), places)
-
-
-class _Runs:
-    """Split text into runs of the CJK font and Helvetica; characters neither has become 〓."""
-
-    def __init__(self, cjk_font: str):
-        self.cjk_font = cjk_font
-        self.cmap = _cjk_cmap()
-
-    def runs(self, text: str) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
-        for ch in text:
-            if ord(ch) in self.cmap:
-                font = self.cjk_font
-                if ch == " " and out:  # a space stays in the current run (both fonts have it)
-                    font = out[-1][0]
-            elif _latin_ok(ch):
-                font = LATIN_FONT
-            elif ch.isspace():  # tab, other spaces: a plain space
-                ch, font = " ", (out[-1][0] if out else self.cjk_font)
-            else:
-                ch, font = PLACEHOLDER, self.cjk_font
-            if out and out[-1][0] == font:
-                out[-1] = (font, out[-1][1] + ch)
-            else:
-                out.append((font, ch))
-        return out
-
-    def markup(self, text: str) -> str:
-        """Paragraph markup (default font: CJK); newlines become line breaks."""
-        lines = []
-        for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-            parts = []
-            for font, run in self.runs(line):
-                run = _xml_escape(run)
-                parts.append(run if font == self.cjk_font else f'<font face="{font}">{run}</font>')
-            lines.append("".join(parts))
-        return "<br/>".join(lines)
-
-    def width(self, text: str, size: float) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        return sum(stringWidth(r, f, size) for f, r in self.runs(text))
-
-    def draw_centred(self, canvas, x: float, y: float, text: str, size: float) -> None:  # type: ignore[no-untyped-def]
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        runs = self.runs(text)
-        width = sum(stringWidth(r, f, size) for f, r in runs)
-        cx = x - width / 2
-        for font, run in runs:
-            canvas.setFont(font, size)
-            canvas.drawString(cx, y, run)
-            cx += stringWidth(run, font, size)
 
 
 # --------------------------------------------------------------------------------------------------- PDF
@@ -455,12 +382,12 @@ def dispatch_pdf(
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from models.fonts import register_pdf_font
+    from models.fonts import TextRuns, register_pdf_font
 
     if not replace_missing:
         _check_glyphs(data, agency_name)
     cjk = register_pdf_font()
-    runs = _Runs(cjk)
+    runs = TextRuns(cjk)
     page_w, page_h = A4
     left, right, top, bottom = 28 * mm, 26 * mm, 37 * mm, 35 * mm
     day_text = _title_day(data, title_day)
