@@ -19,10 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     QStandardPaths,
     Qt,
@@ -53,6 +50,7 @@ from models.services.errors import ServiceError
 from ui import alerts
 from ui.context import AppContext
 from ui.labels import enum_label
+from ui.table_model import RowsModel
 from ui.tasks import run_task
 from ui.widgets import ValueCombo, mark
 
@@ -102,66 +100,35 @@ def event_text(e: EntryEvent) -> str:
 # ================================================================================================ list model
 
 
-class CamphorModel(QAbstractTableModel):
+class CamphorModel(RowsModel):
     """The register rows, with their display strings made once per row."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CamphorRow] = []
-        self._text: list[tuple[str, ...]] = []
-        self._tips: list[str] = []
+        super().__init__((), parent)
         self._headers = (self.tr("企业"), self.tr("镇"), self.tr("准入状态"), self.tr("最近检查"), self.tr("检查次数"),
                          self.tr("最近结论理由"))
 
-    def set_rows(self, rows: list[CamphorRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._text = [(r.name, r.town, entry_label(r.entry_status), _d(r.last_check_on) or self.tr("未检查"),
-                       str(r.checks), r.last_reasons.replace("\n", " ")) for r in self._rows]
-        self._tips = ["\n".join(event_text(e) for e in r.history) or self.tr("尚无准入记录") for r in self._rows]
-        self.endResetModel()
+    @staticmethod
+    def key(row: CamphorRow) -> uuid.UUID:
+        return row.enterprise_id
 
-    @property
-    def rows(self) -> list[CamphorRow]:
-        return list(self._rows)
+    def display(self, r: CamphorRow) -> tuple[str, ...]:
+        return (r.name, r.town, entry_label(r.entry_status), _d(r.last_check_on) or self.tr("未检查"),
+                str(r.checks), r.last_reasons.replace("\n", " "))
 
-    def row_at(self, row: int) -> CamphorRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, enterprise_id: uuid.UUID) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.enterprise_id == enterprise_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        r, c = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text[r][c]
+    def role_data(self, row: CamphorRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
-            if c == STATUS_COLUMN:
-                return self._tips[r]
-            return self._text[r][c] or None
-        if role == Qt.ItemDataRole.DecorationRole and c == STATUS_COLUMN:
-            return entry_dot(self._rows[r].entry_status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and c == 4:
+            if column == STATUS_COLUMN:
+                return "\n".join(event_text(e) for e in row.history) or self.tr("尚无准入记录")
+            return self.display(row)[column] or None
+        if role == Qt.ItemDataRole.DecorationRole and column == STATUS_COLUMN:
+            return entry_dot(row.entry_status)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == ID_ROLE:
-            return self._rows[r].enterprise_id
+            return row.enterprise_id
         if role == STATUS_ROLE:
-            return self._rows[r].entry_status
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
+            return row.entry_status
         return None
 
 

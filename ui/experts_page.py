@@ -9,11 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QSettings,
     Qt,
 )
@@ -51,6 +48,7 @@ from models.services.errors import ConcurrentEdit, NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
 from ui.labels import enum_label
+from ui.table_model import RowsModel
 from ui.widgets import FormDialog, OptionalDateEdit, ValueCombo, mark, remember_geometry
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -76,64 +74,37 @@ def _pydate(value: QDate) -> date:
 # ================================================================================================ list model
 
 
-class ExpertTableModel(QAbstractTableModel):
+class ExpertTableModel(RowsModel):
     """The expert list: rows from ``experts.search`` with display strings made once per row."""
 
     COLUMNS = ("name", "gender", "specialties", "group_name", "title", "employer", "phone", "term", "status")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__((), parent)
         self._ctx = ctx
         self.filter = svc.ExpertFilter()
-        self._rows: list[svc.ExpertRow] = []
-        self._text: list[tuple[str, ...]] = []
         self._headers = (self.tr("姓名"), self.tr("性别"), self.tr("专业领域"), self.tr("专家组"), self.tr("职称"),
                          self.tr("工作单位"), self.tr("电话"), self.tr("聘期"), self.tr("状态"))
 
     def refresh(self) -> None:
         with self._ctx.session() as s:
             rows = svc.search(s, self.filter)
-        self.beginResetModel()
-        self._rows = rows
-        self._text = [self._display(r) for r in rows]
-        self.endResetModel()
+        self.set_rows(rows)
 
     def set_filter(self, flt: svc.ExpertFilter) -> None:
         self.filter = flt
         self.refresh()
 
-    @staticmethod
-    def _display(r: svc.ExpertRow) -> tuple[str, ...]:
+    def display(self, r: svc.ExpertRow) -> tuple[str, ...]:
         term = f"{_d(r.term_start)} — {_d(r.term_end)}" if (r.term_start or r.term_end) else ""
         return (r.name, r.gender, "、".join(r.specialties), r.group_name, r.title, r.employer, r.phone, term,
                 enum_label(PERSON_STATUS_LABELS.get(r.status, r.status)))
 
-    def row_at(self, row: int) -> svc.ExpertRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, expert_id: uuid.UUID) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.id == expert_id), -1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text[index.row()][index.column()]
+    def role_data(self, row: svc.ExpertRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.display(row)[column]
         if role == ID_ROLE:
-            return self._rows[index.row()].id
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
+            return row.id
         return None
 
 

@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from models.services import officers as svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ServiceError, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
+from ui.table_model import RowsModel
 from ui.widgets import OptionalDateEdit, ValueCombo
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -64,17 +65,16 @@ def _state_icon(state: str) -> QIcon | None:
 # ------------------------------------------------------------------------------------------------ models
 
 
-class _RowsModel(QAbstractTableModel):
-    """A small list held whole (tens of people): rows as NamedTuples, display strings made once per row."""
+class _RowsModel(RowsModel):
+    """A small list held whole (tens of people), sortable by any column; the service's order (pinyin by name)
+    breaks ties (a stable sort keeps it)."""
 
     COLUMNS: tuple[str, ...] = ()  # keys; headers() gives the translated titles
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Any] = []
-        self._text: list[tuple[str, ...]] = []
+        super().__init__((), parent)
         self._sort = (0, Qt.SortOrder.AscendingOrder)
-        self._headers = self.headers()
+        self._headers = tuple(self.headers())
 
     @staticmethod
     def headers() -> list[str]:
@@ -90,41 +90,21 @@ class _RowsModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._rows)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)) or \
-                not (0 <= index.column() < len(self.COLUMNS)):
-            return None
-        r, c = index.row(), index.column()
-        row = self._rows[r]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text[r][c]
+    def role_data(self, row: Any, column: int, role: int) -> Any:
         if role == ID_ROLE:
             return row.id
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:
-            return self._sort_value(row, c)
+            return self._sort_value(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
             return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        return self._extra(row, c, role)
+        return self._extra(row, column, role)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.COLUMNS):
@@ -140,15 +120,14 @@ class _RowsModel(QAbstractTableModel):
 
     def _sort_rows(self) -> None:
         column, order = self._sort
-        # the service's order (pinyin by name) is the tie-breaker: a stable sort keeps it
         self._rows.sort(key=lambda row: self._sort_value(row, column),
                         reverse=order == Qt.SortOrder.DescendingOrder)
-        self._text = [self._display(row) for row in self._rows]
-
-    def row_of(self, item_id: uuid.UUID) -> int:
-        return next((i for i, row in enumerate(self._rows) if row.id == item_id), -1)
+        self._text = [self.display(row) for row in self._rows]
 
     # subclasses
+    def display(self, row: Any) -> tuple[str, ...]:
+        return self._display(row)
+
     def _display(self, row: Any) -> tuple[str, ...]:
         raise NotImplementedError
 
