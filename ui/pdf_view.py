@@ -82,6 +82,8 @@ class PdfView(QWidget):
 
         self.page_label = QLabel()
         self.page_label.setObjectName("pdfPageLabel")
+        self.page_label.setMinimumWidth(self.page_label.fontMetrics().horizontalAdvance(self.tr("第 {m} / {n} 页")
+                                                                                        .format(m=888, n=888)) + 8)
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("pdfZoomLabel")
         self.zoom_label.setMinimumWidth(48)
