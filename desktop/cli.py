@@ -3,6 +3,7 @@
     tijian [--db URL] [--lang zh|en]                      open the program
     tijian demo --scale seed|large [--seed N] [--db URL]   fill a database with synthetic Miluo data
     tijian self-test [--db URL]                            open every module offscreen on demo data; exit 0 if all work
+    tijian verify FILE.pdf [--db URL]                      does an enforcement document match the archive? exit 0 if so
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--db", default=argparse.SUPPRESS)  # `tijian --db X demo` and `tijian demo --db X` both work
     t = sub.add_parser("self-test", help="离屏打开每个模块进行自检")
     t.add_argument("--db", default=argparse.SUPPRESS)
+    v = sub.add_parser("verify", help="核验执法文书 PDF 是否与档案中出具的原件一致（一致时退出码为 0）")
+    v.add_argument("file", help="要核验的 PDF 文件")
+    v.add_argument("--db", default=argparse.SUPPRESS)
     return p
 
 
@@ -40,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
         from desktop.commands import self_test
 
         return self_test(getattr(args, "db", None))
+    if args.command == "verify":
+        from desktop.commands import verify
+
+        return verify(url, args.file)
     from desktop.app import run_gui
 
     return run_gui(url, args.lang, args.quit_when_ready, args.no_demo_prompt)

@@ -1,4 +1,4 @@
-"""Console commands: demo data, self-test."""
+"""Console commands: demo data, self-test, verify."""
 
 from __future__ import annotations
 
@@ -99,3 +99,39 @@ def self_test(db_arg: str | None) -> int:
         tmp.cleanup()
     print("self-test " + ("passed" if not failures else f"FAILED: {failures}"))
     return 0 if not failures else 1
+
+
+def verify(url: str, file: str) -> int:
+    """``tijian verify FILE.pdf``: 0 when the file is, byte for byte, an issued document of the archive; else 1, with
+    the reason (void, changed, unknown) in Chinese."""
+    from models import schema
+    from models.db import make_engine, make_session_factory, session_scope, sqlite_path
+    from models.services import documents
+
+    path = Path(file)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        print(f"找不到文件：{path}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"无法读取文件 {path}：{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    db_file = sqlite_path(url)
+    if db_file is not None and not db_file.exists():
+        print(f"找不到数据库：{db_file}（请用 --db 指定档案所在的数据库）", file=sys.stderr)
+        return 1
+    engine = make_engine(url)
+    try:
+        st = schema.status(engine)
+        if st.state is not schema.SchemaState.CURRENT:
+            print("数据库不是本程序当前版本的档案库（请先用本程序打开一次，或检查 --db），未能核验。", file=sys.stderr)
+            return 1
+        with session_scope(make_session_factory(engine)) as s:
+            result = documents.verify(s, data)
+    finally:
+        engine.dispose()
+    print(("✔ " if result.ok else "✘ ") + result.message)
+    if result.document is not None and result.document.sha256:
+        print(f"档案原件 SHA-256：{result.document.sha256}")
+    return 0 if result.ok else 1
