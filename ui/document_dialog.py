@@ -315,6 +315,13 @@ class DocumentDialog(QDialog):
             self.summary.setPlaceholderText(self.tr("查封、扣押的理由（未选隐患时必填）"))
             self._row(form, self.tr("查封扣押理由"), "summary", self.summary)
 
+        if self.kind == K.REINSPECTION_OPINION:
+            note = QLabel(self.tr("复查意见逐项取自这次复查对所依据文书中各项隐患的结论（已整改 / 部分整改及新期限 / 未整改），"
+                                  "在复查记录中修改。"))
+            note.setProperty("role", "hint")
+            note.setWordWrap(True)
+            form.addRow("", note)
+
         self.issue_date = QDateEdit()
         self.issue_date.setCalendarPopup(True)
         self.issue_date.setDisplayFormat("yyyy-MM-dd")

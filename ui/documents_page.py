@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QModelIndex, QSignalBlocker, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QSignalBlocker, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -342,7 +342,7 @@ class _DocumentActions:
             pdfs = self._pdfs(ids)
             return print_pdf(parent, pdfs)
         except (ServiceError, PrintFailed) as exc:
-            alerts.error(parent, parent.tr("打印"), str(exc))
+            alerts.error(parent, QCoreApplication.translate("DocumentsPage", "打印"), str(exc))
             return 0
 
 
@@ -603,15 +603,17 @@ class DocumentsPage(QWidget, _DocumentActions):
 
     @staticmethod
     def choose_pdf_file(parent: QWidget, default_name: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出 PDF"), str(Path(_documents_dir()) / default_name),
-                                              parent.tr("PDF 文件 (*.pdf)"))
+        path, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("DocumentsPage", "导出 PDF"),
+                                              str(Path(_documents_dir()) / default_name),
+                                              QCoreApplication.translate("DocumentsPage", "PDF 文件 (*.pdf)"))
         if not path:
             return None
         return path if path.lower().endswith(".pdf") else path + ".pdf"
 
     @staticmethod
     def choose_folder(parent: QWidget) -> str | None:
-        return QFileDialog.getExistingDirectory(parent, parent.tr("导出到文件夹"), _documents_dir()) or None
+        return QFileDialog.getExistingDirectory(
+            parent, QCoreApplication.translate("DocumentsPage", "导出到文件夹"), _documents_dir()) or None
 
     def _export(self, target: str, one_file: bool) -> list[Path]:
         from models.services import documents as docs

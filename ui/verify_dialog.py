@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -46,8 +46,6 @@ def local_time(dt: datetime | None) -> str:
 
 def status_text(row: DocumentRow) -> str:
     """已签发 / 作废（reason） / 草稿, in the interface language."""
-    from PySide6.QtCore import QCoreApplication
-
     if row.status == DocumentStatus.VOID:
         text = QCoreApplication.translate("DocumentStatus", "作废")
         return f"{text}（{row.void_reason}）" if row.void_reason else text
@@ -132,8 +130,8 @@ class VerifyDialog(QDialog):
     def choose_file(parent: QWidget | None) -> str | None:
         """The PDF to check (the patch point for tests)."""
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(parent, parent.tr("选择要核验的文书") if parent else "", folder,
-                                              parent.tr("PDF 文件 (*.pdf);;所有文件 (*)") if parent else "")
+        path, _ = QFileDialog.getOpenFileName(parent, QCoreApplication.translate("VerifyDialog", "选择要核验的文书"), folder,
+                                              QCoreApplication.translate("VerifyDialog", "PDF 文件 (*.pdf);;所有文件 (*)"))
         return path or None
 
     def choose_and_check(self) -> None:
