@@ -157,6 +157,10 @@ class ArchivePage(QWidget):
         self.entry_history = _table([self.tr("日期"), self.tr("原状态"), self.tr("新状态"), self.tr("理由"),
                                      self.tr("操作人")])
         self.entry_tab = self.tabs.addTab(self.entry_history, self.tr("准入记录"))
+        from ui.documents_page import EnterpriseDocuments  # QtPdf loads only when a document is opened
+
+        self.documents = EnterpriseDocuments(ctx, enterprise_id)
+        self.tabs.addTab(self.documents, self.tr("执法文书"))
 
         lay = QVBoxLayout(self)
         lay.addLayout(head)
@@ -283,6 +287,7 @@ class ArchivePage(QWidget):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.hazards.setColumnWidth(2, 420)
         self.tabs.setTabVisible(self.entry_tab, d.sector == "樟脑油")
+        self.documents.reload()
         self.tabs.setTabText(self.tabs.indexOf(self.hazards), self.tr("隐患（%1）").replace("%1", str(len(hazards))))
         self._select(self.licences, keep_licence)
         self._select(self.contacts, keep_contact)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -46,11 +47,13 @@ from PySide6.QtWidgets import (
 )
 
 from models.enums import (
+    DOCUMENT_KIND_LABELS,
     ENTRY_LABELS,
     HAZARD_CATEGORIES,
     OUTCOME_LABELS,
     SEVERITY_LABELS,
     VISIT_KIND_LABELS,
+    DocumentKind,
     EntryStatus,
     MemberRole,
     Outcome,
@@ -319,8 +322,17 @@ class InspectionPage(QWidget):
         self.finish_button.clicked.connect(self.finish)
         self.reopen_button = QPushButton(self.tr("重新打开…"))
         self.reopen_button.clicked.connect(self.reopen)
+        self.documents_button = QPushButton(self.tr("制作文书"))
+        self.documents_button.setToolTip(self.tr("为该企业制作现场检查记录、责令限期整改指令书等执法文书"))
+        docs_menu = QMenu(self.documents_button)
+        for code in (DocumentKind.INSPECTION_RECORD, DocumentKind.RECTIFICATION_ORDER, DocumentKind.ONSITE_DECISION,
+                     DocumentKind.SEIZURE_DECISION):
+            docs_menu.addAction(enum_label(DOCUMENT_KIND_LABELS[code]) + "…",
+                                lambda code=code: self.compose_document(code))
+        self.documents_button.setMenu(docs_menu)
         bottom = QHBoxLayout()
         bottom.addWidget(self.state, 1)
+        bottom.addWidget(self.documents_button)
         bottom.addWidget(self.reopen_button)
         bottom.addWidget(self.finish_button)
 
@@ -1090,6 +1102,26 @@ class InspectionPage(QWidget):
         self._reload()
         self._status(self.tr("检查已完成：隐患 %1 项，已进入整改跟踪").replace("%1", str(result.hazards)))
         self.finished.emit(stop)
+
+    def compose_document(self, kind: str) -> None:
+        """An enforcement document for this firm and visit (ui/document_dialog.py); an order or decision refers to
+        the firm's latest issued inspection record of this visit when there is one."""
+        if self.data is None:
+            return
+        self.saver.flush()
+        from models.enums import DocumentStatus
+        from models.services import documents
+        from ui.document_dialog import DocumentDialog
+
+        refers_to = None
+        if kind != DocumentKind.INSPECTION_RECORD:
+            with self.ctx.session() as s:
+                records = [d for d in documents.documents(s, visit_id=self.data.visit_id,
+                                                          kind=DocumentKind.INSPECTION_RECORD)
+                           if d.status == DocumentStatus.ISSUED and d.enterprise_id == self.data.enterprise_id]
+            refers_to = records[0].id if records else None
+        DocumentDialog.compose(self, self.ctx, kind=kind, enterprise_id=self.data.enterprise_id,
+                               visit_id=self.data.visit_id, stop_id=self.data.stop_id, refers_to_id=refers_to)
 
     def reopen(self) -> None:
         if self.data is None or not self.data.done:

@@ -49,6 +49,12 @@ def _camphor(ctx: AppContext) -> QWidget:
     return CamphorPage(ctx)
 
 
+def _documents(ctx: AppContext) -> QWidget:
+    from ui.documents_page import DocumentsPage
+
+    return DocumentsPage(ctx)
+
+
 def _checklists(ctx: AppContext) -> QWidget:
     from ui.checklists_page import ChecklistsPage
 
@@ -80,7 +86,7 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
 
-        # A module appears here only when it works (隐患台账, 执法文书, 统计 come with their issues).
+        # A module appears here only when it works (统计 comes with its issue).
         # Pages are built when first shown, so start-up pays only for the first one.
         self.pages: dict[str, QWidget] = {}
         self._modules: list[tuple[str, str, Callable[[AppContext], QWidget]]] = [
@@ -89,6 +95,7 @@ class MainWindow(QMainWindow):
             ("schedule", self.tr("检查排期"), _schedule),
             ("inspection", self.tr("现场检查"), _inspection),
             ("camphor", self.tr("樟脑油准入"), _camphor),
+            ("documents", self.tr("执法文书"), _documents),
             ("checklists", self.tr("检查表"), _checklists),
         ]
         for n, (key, title, _make) in enumerate(self._modules, start=1):
