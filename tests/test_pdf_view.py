@@ -176,3 +176,23 @@ def test_cancelling_the_dialog_prints_nothing(tmp_path, monkeypatch):
     assert print_pdf(None, [make_pdf("A", 1)]) == 0
     assert chooser.asked == [1] and not (tmp_path / "never.pdf").exists()
     assert print_pdf(None, []) == 0 and chooser.asked == [1]  # nothing to print: no dialog at all
+
+
+def test_a_long_batch_shows_progress_and_can_be_cancelled(tmp_path, monkeypatch):
+    monkeypatch.setattr(pv, "choose_printer", FilePrinter(tmp_path / "long.pdf", dpi=50))
+    seen: list[int] = []
+    real_step = pv._PrintProgress.step
+
+    def step(self, done: int) -> bool:  # type: ignore[no-untyped-def]
+        assert self.dialog is not None and self.dialog.maximum() == 5  # more than three pages: a progress dialog
+        seen.append(done)
+        real_step(self, done)
+        assert self.dialog.labelText() == f"正在打印第 {done + 1} / 5 页…"
+        return done == 2  # the user presses 取消 while the third page is due
+
+    monkeypatch.setattr(pv._PrintProgress, "step", step)
+    assert print_pdf(None, [make_pdf("A", 3), make_pdf("B", 2)]) == 0
+    assert seen == [0, 1, 2]
+    monkeypatch.setattr(pv._PrintProgress, "step", real_step)
+    assert print_pdf(None, [make_pdf("A", 3), make_pdf("B", 2)]) == 5
+    assert len(PdfReader(tmp_path / "long.pdf").pages) == 5

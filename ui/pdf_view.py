@@ -279,6 +279,41 @@ def _page_image(doc: QPdfDocument, page: int, size: QSize, top: int, height: int
     return out
 
 
+class _PrintProgress:
+    """打印第 m / n 页… with 取消, for batches of more than a few pages (the pages render in the UI thread)."""
+
+    def __init__(self, parent: QWidget | None, total: int) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        self.dialog: QProgressDialog | None = None
+        if total > 3:
+            dlg = QProgressDialog(QCoreApplication.translate("PdfView", "正在打印…"),
+                                  QCoreApplication.translate("PdfView", "取消"), 0, total, parent)
+            dlg.setWindowTitle(QCoreApplication.translate("PdfView", "打印"))
+            dlg.setWindowModality(Qt.WindowModality.ApplicationModal)
+            dlg.setMinimumDuration(400)
+            dlg.setAutoClose(False)
+            dlg.setAutoReset(False)
+            self.dialog = dlg
+        self.total = total
+
+    def step(self, done: int) -> bool:
+        """Report ``done`` sheets; True when the user cancelled."""
+        if self.dialog is None:
+            return False
+        self.dialog.setLabelText(QCoreApplication.translate("PdfView", "正在打印第 {m} / {n} 页…")
+                                 .format(m=done + 1, n=self.total))
+        self.dialog.setValue(done)
+        QCoreApplication.processEvents()
+        return self.dialog.wasCanceled()
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
+
+
 def print_pdf(parent: QWidget | None, pdfs: Sequence[bytes], *, ask: bool = True) -> int:
     """Print the documents ``pdfs`` (PDF bytes each) as one job through one print dialog; returns the number of
     sheets sent (0: cancelled or nothing to print). A page range chosen in the dialog counts across the batch.
@@ -317,10 +352,15 @@ def print_pdf(parent: QWidget | None, pdfs: Sequence[bytes], *, ask: bool = True
         if not painter.begin(printer):
             raise PrintFailed(QCoreApplication.translate(
                 "PdfView", "无法开始打印：打印机“{name}”不可用。").format(name=printer.printerName() or "—"))
+        total = len(pages) * copies
+        progress = _PrintProgress(parent, total)
         try:
             scale = printer.resolution() / dpi  # device pixels per rendered pixel
             for _copy in range(copies):
                 for doc, page in pages:
+                    if progress.step(printed):
+                        printer.abort()  # the spooled job is dropped: nothing comes out
+                        return 0
                     points = doc.pagePointSize(page)
                     if printed:
                         fit_paper(points)
@@ -334,7 +374,9 @@ def print_pdf(parent: QWidget | None, pdfs: Sequence[bytes], *, ask: bool = True
                         painter.drawImage(target, image)
                     printed += 1
         finally:
-            painter.end()
+            progress.close()
+            if painter.isActive():
+                painter.end()
         return printed
     finally:
         for d in docs:
