@@ -14,6 +14,8 @@ from datetime import date, datetime
 import pdfplumber
 import pypdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.enums import DocumentKind
 from models.fonts import LATIN_FONT
@@ -370,6 +372,43 @@ def test_order_with_60_hazards_flows_over_pages_with_page_numbers_and_clean_layo
     # The signatures are not alone on their page: the appeal clause comes with them.
     last = pages[-1]
     assert "安全生产监管行政执法人员（签名）" in last and appeal("指令") in last
+
+
+def test_a_checklist_item_longer_than_a_page_continues_in_the_next_rows_and_the_signatures_keep_context():
+    long_text = "储罐区可燃气体检测报警装置的设置位置、数量和联锁" * 60  # more than a page of the 检查项目 column
+    data = base(DocumentKind.INSPECTION_RECORD, copies_line="", checklist=tuple(
+        ChecklistLine(i, long_text if i == 3 else f"检查项目{i}", "合格") for i in range(1, 30)))
+    result = svc.render(data)
+    assert_layout(result.pdf)
+    column = ""
+    with pdfplumber.open(io.BytesIO(result.pdf)) as doc:
+        for page in doc.pages:  # the 检查项目 column alone, without its repeated header
+            band = upright(page).crop((LEFT + 15 * MM, TOP, LEFT + 125 * MM, PAGE_H - BOTTOM), strict=False)
+            text = flat(band.extract_text() or "")
+            column += text.removeprefix("检查项目")  # the header repeated on a new page
+    assert long_text in column  # nothing cut off, in order
+    pages = read(result.pdf)
+    last = next(t for t in pages if "检查人员（签名）" in t)
+    assert last.index("29检查项目29") < last.index("检查人员（签名）")  # rows come with the signatures
+
+
+@settings(max_examples=25, deadline=None, derandomize=True)
+@given(st.lists(st.text(alphabet="安全生产隐患整改，。、；：（）《》“”0123456789ABC -", min_size=1, max_size=120)
+                .filter(lambda t: t.strip() and t.strip()[0] not in "，。、；：）》”"), min_size=1, max_size=12))
+def test_any_text_stays_inside_the_margins_without_overprinting(texts):
+    """Punctuation never starts a line (unless the text starts with it) and never hangs into the margin."""
+    data = order(hazards=tuple(HazardLine(i, t, deadline=date(2026, 12, 1)) for i, t in enumerate(texts, start=1)),
+                 enterprise_name="".join(texts)[:60])
+    assert_layout(svc.render(data).pdf)
+
+
+def test_qr_code_of_reportlab_reproduced_for_payloads_of_every_size():
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+
+    for payload in ["x", "TJ1|（汨）应急查扣〔2026〕1号|" + "ab" * 32, "长" * 150]:
+        widget = QrCodeWidget(payload, barLevel="M")
+        widget.qr.make()
+        assert svc.qr_modules(payload) == [[bool(m) for m in row] for row in widget.qr.modules]
 
 
 def test_numbers_text_writes_runs_of_three_or_more_as_ranges():

@@ -359,25 +359,42 @@ class _Builder:
         return [self.p(text, self.st.item, bullet=f"{seq}.") for seq, text in lines]
 
     def table(self, header: list[str], rows: list[list[str]], widths_mm: list[float],
-              centred: Sequence[int] = ()) -> Any:
+              centred: Sequence[int] = (), keep_tail: int = 0) -> list[Any]:
+        """A grid table whose header row repeats on every page. With ``keep_tail``, its last rows come as a second,
+        header-less table (drawn flush under the first), so the caller can keep them with what follows."""
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
         st = self.st
-        cells = [[self.p(h, st.cell_head) for h in header]]
+        body: list[list[Any]] = []
+        # A row never splits over a page (reportlab's in-row split garbles the repeated header), so a cell too long
+        # for one page continues in the next row(s) of the table: nothing is cut off.
+        limits = [max(1, int((w * MM - 6) // CELL_SIZE)) * 24 for w in widths_mm]
         for row in rows:
-            cells.append([self.p(c, st.cell_centre if i in centred else st.cell) for i, c in enumerate(row)])
-        t = Table(cells, colWidths=[w * MM for w in widths_mm], repeatRows=1, hAlign="LEFT")
-        t.setStyle(TableStyle([
+            chunks = [[c[k:k + lim] for k in range(0, len(c), lim)] or [""] for c, lim in zip(row, limits, strict=True)]
+            for k in range(max(len(ch) for ch in chunks)):
+                body.append([self.p(ch[k] if k < len(ch) else "", st.cell_centre if i in centred else st.cell)
+                             for i, ch in enumerate(chunks)])
+        grid = [
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),  # every cell on the same line grid
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ]))
-        return t
+        ]
+        widths = [w * MM for w in widths_mm]
+        tail: list[list[Any]] = []
+        if keep_tail and len(body) > keep_tail + 1:
+            body, tail = body[:-keep_tail], body[-keep_tail:]
+        head_row = [self.p(h, st.cell_head) for h in header]
+        main = Table([head_row] + body, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        main.setStyle(TableStyle(grid + [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
+        if not tail:
+            return [main]
+        rest = Table(tail, colWidths=widths, hAlign="LEFT")
+        rest.setStyle(TableStyle(grid))
+        return [main, rest]
 
     # ---- shared parts
 
@@ -461,7 +478,7 @@ class _Builder:
     def rectification_order(self) -> None:
         d, st = self.d, self.st
         self.head()
-        self.add(f"{d.enterprise_name or BLANK}：", st.salute)
+        self.add(f"{d.enterprise_name.strip() or BLANK}：", st.salute)
         self.add("经查，你单位存在下列问题：", st.lead)
         self.story.extend(self.hazard_items(mark_major=False, measure=True))
         majors = [h.seq for h in d.hazards if h.major]
@@ -485,7 +502,7 @@ class _Builder:
     def onsite_decision(self) -> None:
         d, st = self.d, self.st
         self.head()
-        self.add(f"{d.enterprise_name or BLANK}：", st.salute)
+        self.add(f"{d.enterprise_name.strip() or BLANK}：", st.salute)
         self.add(f"本机关于{date_text(d.inspection_date)}现场检查时，发现你单位有下列违法违规行为和事故隐患：", st.lead)
         self.story.extend(self.hazard_items(mark_major=True))
         self.add(f"以上存在的问题无法保证安全生产，依据{d.legal_basis or BLANK}的规定，现作出如下现场处理决定：", st.lead)
@@ -497,7 +514,7 @@ class _Builder:
     def seizure_decision(self) -> None:
         d, st = self.d, self.st
         self.head()
-        self.add(f"{d.enterprise_name or BLANK}：", st.salute)
+        self.add(f"{d.enterprise_name.strip() or BLANK}：", st.salute)
         self.add(f"地址：{d.address or BLANK}", st.body)
         if d.hazards:
             self.add(f"本机关于{date_text(d.inspection_date)}现场检查时，发现你单位存在下列违法行为和事故隐患：", st.lead)
@@ -524,13 +541,15 @@ class _Builder:
             self.add(f"（{d.number}附件）", st.number)
         else:
             self.story.append(self.space(st.number.leading + st.number.spaceAfter))
-        self.add(f"当事人：{d.enterprise_name or BLANK}", st.field)
+        self.add(f"当事人：{d.enterprise_name.strip() or BLANK}", st.field)
         rows = [[str(n), it.name, it.spec, it.quantity, it.unit, it.place, it.note]
                 for n, it in enumerate(d.seized, start=1)]
         self.story.append(self.space(4))
-        self.story.append(self.table(["序号", "名称", "规格型号", "数量", "单位", "存放地点", "备注"], rows,
-                                     [11, 44, 24, 16, 11, 30, 20], centred=(0, 3, 4)))
-        block = [self.space(12), *self.officer_lines(), *self.firm_line("当事人（签名）"), self.space(14), self.seal()]
+        tables = self.table(["序号", "名称", "规格型号", "数量", "单位", "存放地点", "备注"], rows,
+                            [11, 44, 24, 16, 11, 30, 20], centred=(0, 3, 4), keep_tail=2)
+        self.story.extend(tables[:-1])
+        block = [tables[-1], self.space(12), *self.officer_lines(), *self.firm_line("当事人（签名）"),
+                 self.space(14), self.seal()]
         agency = d.agency or BLANK
         block.append(self.p(f"本清单一式两份：一份交当事人，一份由{agency}存档。", st.copies))
         self.story.append(KeepTogether(block))
@@ -538,7 +557,7 @@ class _Builder:
     def reinspection_opinion(self) -> None:
         d, st = self.d, self.st
         self.head()
-        self.add(f"{d.enterprise_name or BLANK}：", st.salute)
+        self.add(f"{d.enterprise_name.strip() or BLANK}：", st.salute)
         ref = d.refers_to_title or BLANK
         number = f"（{d.refers_to_number}）" if d.refers_to_number else ""
         applied = f"根据你单位{date_text(d.applied_on)}提出的复查申请，" if d.applied_on else ""
@@ -591,9 +610,10 @@ class _Builder:
         if d.checklist:
             rows = [[str(c.seq), c.text, c.result] for c in sorted(d.checklist, key=lambda c: c.seq)]
             body.append(self.space(4))
-            body.append(self.table(["序号", "检查项目", "检查结果"], rows, [14, 112, 30], centred=(0, 2)))
-            body.append(self.space(6))
+            body.extend(self.table(["序号", "检查项目", "检查结果"], rows, [14, 112, 30], centred=(0, 2), keep_tail=2))
         if d.hazards:
+            if d.checklist:
+                body.append(self.space(6))
             body.append(self.p("检查发现的问题：", st.lead))
             body.extend(self.hazard_items(mark_major=True))
         if not body:
@@ -617,6 +637,76 @@ class _Builder:
             DocumentKind.INSPECTION_RECORD: self.inspection_record,
         }[DocumentKind(kind)]()
         return self.story
+
+
+# --------------------------------------------------------------------------------------------------- QR code
+
+
+def _qr_penalty(rows: list[str]) -> int:
+    """The mask penalty of ISO/IEC 18004 exactly as reportlab's ``QRUtil.getLostPoint`` computes it (so the same
+    mask is chosen; reportlab's rule 3 only ever matches rows), on rows of '0'/'1' strings, many times faster."""
+    n = len(rows)
+    score = 0
+    for line in rows + ["".join(col) for col in zip(*rows, strict=True)]:  # rule 1: runs of five or more
+        score += sum(len(m.group()) - 2 for m in _RUN.finditer(line))
+    maxj = n - len(_FINDER)
+    for line in rows:  # rule 3: the 1:1:3:1:1 pattern (reportlab scans j < maxj, rows only)
+        j = line.find(_FINDER)
+        while 0 <= j < maxj:
+            score += 40
+            j = line.find(_FINDER, j + len(_FINDER))
+    full = (1 << n) - 1
+    inner = (1 << (n - 1)) - 1
+    ints = [int(r, 2) for r in rows]
+    for a, b in zip(ints, ints[1:], strict=False):  # rule 2: 2×2 blocks of one colour
+        same = ~(a ^ b) & full
+        score += 3 * (same & (same >> 1) & ~(a ^ (a >> 1)) & inner).bit_count()
+    dark = sum(r.count("1") for r in rows)  # rule 4: balance of dark and light
+    return score + 10 * (abs(100 * dark // (n * n) - 50) // 5)
+
+
+_RUN = re.compile(r"0{5,}|1{5,}")
+_FINDER = "10111010000"
+
+
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The QR code (error correction M, smallest version, best mask) of ``payload``: rows of dark modules."""
+    from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
+
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.version = code.calculate_version()
+    best, best_score = 0, None
+    for mask in range(8):
+        code.makeImpl(True, mask)
+        score = _qr_penalty(["".join("1" if m else "0" for m in row) for row in code.modules])
+        if best_score is None or score < best_score:
+            best, best_score = mask, score
+    code.makeImpl(False, best)
+    return [[bool(m) for m in row] for row in code.modules]
+
+
+def draw_qr(canvas, payload: str, x: float, y: float, size: float) -> None:  # type: ignore[no-untyped-def]
+    """Draw the QR code of ``payload`` as a ``size`` square with its lower left corner at (x, y): one filled
+    rectangle per horizontal run of dark modules (no quiet zone: the page around it is blank)."""
+    modules = qr_modules(payload)
+    n = len(modules)
+    ops = []
+    for r, row in enumerate(modules):
+        c = 0
+        while c < n:
+            if row[c]:
+                start = c
+                while c < n and row[c]:
+                    c += 1
+                ops.append(f"{start} {n - 1 - r} {c - start} 1 re")
+            else:
+                c += 1
+    canvas.saveState()
+    canvas.transform(size / n, 0, 0, size / n, x, y)  # one unit = one module: integer coordinates
+    canvas.setFillColorRGB(0, 0, 0)
+    canvas.addLiteral("\n".join(ops) + "\nf")  # one filled path: a rectangle per run of dark modules
+    canvas.restoreState()
 
 
 # --------------------------------------------------------------------------------------------------- render
@@ -662,15 +752,8 @@ def _on_page(data: DocumentData, runs: TextRuns):  # type: ignore[no-untyped-def
             canvas.rotate(45)
             runs.draw(canvas, 0, -50, "草稿", 150, anchor="centre")
         elif data.verify_payload and doc.page == 1:
-            from reportlab.graphics import renderPDF
-            from reportlab.graphics.barcode.qr import QrCodeWidget
-            from reportlab.graphics.shapes import Drawing
-
-            widget = QrCodeWidget(data.verify_payload, barLevel="M", barBorder=0)
-            x0, y0, x1, y1 = widget.getBounds()
-            drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0, QR_SIZE / (y1 - y0), 0, 0])
-            drawing.add(widget)
-            renderPDF.draw(drawing, canvas, PAGE_W - MARGIN_RIGHT - QR_SIZE, PAGE_H - MARGIN_TOP + 4 * MM)
+            draw_qr(canvas, data.verify_payload, PAGE_W - MARGIN_RIGHT - QR_SIZE, PAGE_H - MARGIN_TOP + 4 * MM,
+                    QR_SIZE)
         canvas.restoreState()
 
     return draw
