@@ -8,7 +8,7 @@ import sys
 
 from bench import common
 
-SUITES = ["startup", "registry", "excel", "scheduling", "photos", "inspection"]
+SUITES = ["startup", "registry", "excel", "scheduling", "photos", "inspection", "documents"]
 
 
 def main(argv: list[str]) -> int:

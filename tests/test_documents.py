@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from models.db import make_engine, make_session_factory, session_scope
-from models.entities import AuditEntry, Document, DocumentCounter, Expert, ReinspectionItem
+from models.entities import AuditEntry, Document, DocumentCounter, Enterprise, Expert, ReinspectionItem
 from models.enums import DocumentKind, DocumentStatus, Outcome, ReinspectionOutcome, Severity
 from models.services import document_data, enterprises, inspection, officers, settings
 from models.services import documents as docs
@@ -196,6 +196,24 @@ def test_the_qr_payload_names_the_number_the_content_hash_and_the_document(sessi
     assert chash == document_data.content_hash(document_data.from_json(
         {**document_data.to_json(data), "verify_payload": None}))
     assert docs.payload_from_pdf(docs.pdf_bytes(session, rec.id)) == data.verify_payload
+
+
+def test_rare_characters_are_issued_and_reported(session) -> None:  # type: ignore[no-untyped-def]
+    from models.fonts import missing_glyphs
+
+    w = world(session)
+    name = "汨罗市𠮷䶮化工有限公司"
+    firm = session.get(Enterprise, w.firm)
+    firm.name = name
+    session.flush()
+    lacking = missing_glyphs(name)
+    result = docs.render_preview(session, record_draft(w))
+    assert set(lacking) <= set(result.missing)
+    row = docs.issue(session, record_draft(w), actor="a")
+    assert row.enterprise_name == name and docs.content(session, row.id).enterprise_name == name
+    detail = session.execute(select(AuditEntry.detail).where(AuditEntry.entity_id == row.id)).scalar_one()
+    assert set(lacking) <= set(detail["missing_glyphs"])
+    assert docs.verify(session, docs.pdf_bytes(session, row.id)).status == "match"
 
 
 # ------------------------------------------------------------------------------------------------ numbers
@@ -376,8 +394,10 @@ def test_verify(session, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert (v.ok, v.status, v.document.id) == (True, "match", rec.id)
     assert rec.number in v.message and "一致" in v.message
 
-    # One byte of a content stream changed; bytes appended after %%EOF: both refused as tampered.
-    start = pdf.index(b"stream\n", pdf.index(b"/Length")) + len(b"stream\n")
+    # One byte of page 1's content stream changed; bytes appended after %%EOF: both refused as tampered.
+    contents = PdfReader(io.BytesIO(pdf)).pages[0].raw_get("/Contents")
+    obj = pdf.index(f"\n{contents.idnum} 0 obj".encode())
+    start = pdf.index(b"stream", obj) + len(b"stream\n")
     flipped = pdf[:start + 20] + bytes([pdf[start + 20] ^ 0x01]) + pdf[start + 21:]
     for bad in (flipped, pdf + b"\n% appended\n"):
         v = docs.verify(session, bad)

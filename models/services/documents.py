@@ -66,6 +66,7 @@ from models.entities import (
     Hazard,
     Officer,
     ReinspectionItem,
+    Setting,
     Visit,
     VisitMember,
     VisitStop,
@@ -280,24 +281,35 @@ def _today() -> date:
     return date.today()
 
 
-def _setting_text(session: Session, key: str) -> str:
-    return str(settings.get(session, key) or "")
+class _Settings:
+    """The settings, read in one query (a document reads a dozen of them)."""
+
+    def __init__(self, session: Session) -> None:
+        self._stored: dict[str, Any] = {k: v for k, v in session.execute(select(Setting.key, Setting.value))}
+
+    def get(self, key: str) -> Any:
+        value = self._stored.get(key, None)
+        return settings.DEFAULTS[key] if value is None else value
+
+    def text(self, key: str) -> str:
+        return str(self.get(key) or "")
 
 
-def format_number(session: Session, kind: str, year: int, n: int) -> str:
-    codes = settings.get(session, "doc_office_codes") or {}
-    code = codes.get(kind) or settings.DEFAULTS["doc_office_codes"][kind]
-    return _setting_text(session, "doc_number_pattern").format(
-        abbr=_setting_text(session, "county_abbr"), code=code, year=year, n=n)
+def format_number(session: Session, kind: str, year: int, n: int, conf: _Settings | None = None) -> str:
+    """``（汨）应急责改〔2026〕12号`` from the settings (pattern, county abbreviation, office code of the kind)."""
+    conf = conf or _Settings(session)
+    code = (conf.get("doc_office_codes") or {}).get(kind) or settings.DEFAULTS["doc_office_codes"][kind]
+    return conf.text("doc_number_pattern").format(abbr=conf.text("county_abbr"), code=code, year=year, n=n)
 
 
-def appeal_clause(session: Session, kind: str) -> str:
+def appeal_clause(session: Session, kind: str, conf: _Settings | None = None) -> str:
+    """The appeal clause of the kind, fully worded (本指令 / 本决定); "" for the record and the opinion."""
     act = _ACT.get(kind)
     if act is None:
         return ""
-    court = _setting_text(session, "doc_court").strip() or "人民法院"
-    return _setting_text(session, "doc_appeal_clause").format(
-        act=act, review_body=_setting_text(session, "doc_review_body"), court=court)
+    conf = conf or _Settings(session)
+    court = conf.text("doc_court").strip() or "人民法院"
+    return conf.text("doc_appeal_clause").format(act=act, review_body=conf.text("doc_review_body"), court=court)
 
 
 def _local(dt: datetime | None) -> datetime | None:
@@ -506,14 +518,15 @@ def _review_lines(session: Session, draft: DraftInput, r: _Resolved,
 
 def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved, list[uuid.UUID]]:
     errors: list[FieldError] = []
+    conf = _Settings(session)
     r = _resolve(session, draft, errors)
     ent, kind, day = r.enterprise, r.kind, r.day
     officers = _check_officers(session, draft, day, errors)
     data = DocumentData(
-        kind=kind, number=None, agency=_setting_text(session, "agency_name"),
-        header_line=_setting_text(session, "doc_header_line"), enterprise_name=ent.name, address=ent.address,
-        officers=tuple(officers), appeal_clause=appeal_clause(session, kind),
-        copies_line=(_setting_text(session, "doc_copies_line").format(agency=_setting_text(session, "agency_name"))
+        kind=kind, number=None, agency=conf.text("agency_name"),
+        header_line=conf.text("doc_header_line"), enterprise_name=ent.name, address=ent.address,
+        officers=tuple(officers), appeal_clause=appeal_clause(session, kind, conf),
+        copies_line=(conf.text("doc_copies_line").format(agency=conf.text("agency_name"))
                      if kind in _WITH_COPIES else ""),
         issue_date=day,
     )
@@ -535,7 +548,7 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
                 summary=(draft.summary if draft.summary is not None else stop.summary).strip(),
                 checklist=_checklist(session, stop),
                 hazards=_hazard_lines(draft, hazards, with_deadlines=False, day=day, errors=errors),
-                inspection_date=visit.day, legal_basis=_setting_text(session, "doc_basis_record"),
+                inspection_date=visit.day, legal_basis=conf.text("doc_basis_record"),
             )
     elif kind in (DocumentKind.RECTIFICATION_ORDER, DocumentKind.ONSITE_DECISION, DocumentKind.SEIZURE_DECISION):
         hazards = _chosen_hazards(session, draft, r, errors) if r.ref is not None else []
@@ -544,9 +557,9 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
             if r.ref is not None and not hazards:
                 errors.append(FieldError("hazard_ids", "没有需要限期整改的隐患，不能出具责令限期整改指令书。"))
             lines = _hazard_lines(draft, hazards, with_deadlines=True, day=day, errors=errors)
-            basis = _setting_text(session, "doc_basis_order")
+            basis = conf.text("doc_basis_order")
             if any(line.major for line in lines):
-                basis = f"{basis}、{_setting_text(session, 'doc_basis_order_major')}"
+                basis = f"{basis}、{conf.text('doc_basis_order_major')}"
             data = replace(data, hazards=lines, legal_basis=draft.legal_basis or basis,
                            inspection_date=record_day)
         elif kind == DocumentKind.ONSITE_DECISION:
@@ -557,7 +570,7 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
                 errors.append(FieldError("decisions", "请填写现场处理决定（如：责令暂时停产停业）。"))
             data = replace(data, hazards=_hazard_lines(draft, hazards, with_deadlines=False, day=day, errors=errors),
                            decisions=decisions, inspection_date=record_day,
-                           legal_basis=draft.legal_basis or _setting_text(session, "doc_basis_onsite"))
+                           legal_basis=draft.legal_basis or conf.text("doc_basis_onsite"))
         else:
             seized = tuple(s for s in draft.seized if s.name.strip())
             reason = (draft.summary or "").strip()
@@ -567,8 +580,8 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
                 errors.append(FieldError("summary", "请写明查封、扣押的理由，或选择所涉及的隐患。"))
             data = replace(data, hazards=_hazard_lines(draft, hazards, with_deadlines=False, day=day, errors=errors),
                            seizure_reason=reason, seized=seized, seizure_from=draft.seizure_from or day,
-                           seizure_days=int(settings.get(session, "doc_seizure_days")), inspection_date=record_day,
-                           legal_basis=draft.legal_basis or _setting_text(session, "doc_basis_seizure"))
+                           seizure_days=int(conf.get("doc_seizure_days")), inspection_date=record_day,
+                           legal_basis=draft.legal_basis or conf.text("doc_basis_seizure"))
     else:  # re-inspection opinion
         if r.ref is not None:
             lines, review_day, hazard_ids = _review_lines(session, draft, r, errors)
@@ -577,7 +590,7 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
                 data, review_lines=lines, inspection_date=review_day,
                 refers_to_title=DOCUMENT_KIND_LABELS[r.ref.kind], refers_to_number=r.ref.number or "",
                 refers_to_date=ref_data.issue_date or (_local(r.ref.issued_at).date() if r.ref.issued_at else None),
-                legal_basis=draft.legal_basis or _setting_text(session, "doc_reinspection_article"),
+                legal_basis=draft.legal_basis or conf.text("doc_reinspection_article"),
             )
     if errors:
         raise ValidationFailed(errors)
