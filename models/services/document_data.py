@@ -20,10 +20,11 @@ all forms
     ``address``, ``legal_rep``, ``legal_rep_title``, ``phone``, ``place``, ``started_at`` / ``finished_at``
     (检查时间), the two officers (opening statement), ``experts`` (检查专家：name（employer）+ signature line),
     ``witness`` (见证人, optional), ``purpose`` (事由和目的, optional), ``summary`` (检查情况 free text),
-    ``checklist`` (item, 合格/不合格/不适用 table), ``hazards`` (problems found, optional list).
+    ``checklist`` (item, 合格/不合格/不适用 table), ``hazards`` (problems found, optional list); ``legal_basis``
+    is not printed (the opening statement says 现依法…).
 责令限期整改指令书 rectification_order
     ``hazards`` (numbered in ``seq`` order; ``major`` ones named in 其中第__项属于重大事故隐患; grouped by
-    ``deadline`` in the 现责令 sentence), ``legal_basis`` (kept for the record; the national form prints none).
+    ``deadline`` in the 现责令 sentence), ``legal_basis`` (optional: 依据…的规定， before 现责令).
 现场处理措施决定书 onsite_decision
     ``inspection_date`` (本机关于…现场检查时), ``hazards`` (violations and hazards), ``legal_basis``, ``decisions``.
 查封扣押决定书 seizure_decision
@@ -31,7 +32,7 @@ all forms
     ``seizure_days`` from ``seizure_from`` (the period), ``seized`` (the list of places / facilities / goods).
 整改复查意见书 reinspection_opinion
     ``refers_to_title`` / ``refers_to_number`` / ``refers_to_date`` (the order or decision reviewed),
-    ``applied_on`` (the firm's application date, optional), ``inspection_date`` (the re-inspection day, optional),
+    ``applied_on`` (the firm's application date, optional), ``legal_basis`` (optional: 依据…的规定),
     ``review_lines`` (item by item 已整改 / 部分整改（new deadline）/ 未整改).
 """
 

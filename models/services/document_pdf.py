@@ -28,7 +28,8 @@ a page. The seal area ``{agency}（印章）`` stands right, the date centred un
 (the canvas keeps the pages until the count is known).
 
 Drafts (``number is None``) carry a diagonal light-grey 草稿 on every page (drawn under the text; it is real text, so
-a text extraction of a draft contains 草稿 — filter non-upright characters to read the body). Issued documents carry
+a text extraction of a draft contains 草稿 — leave out the rotated characters, whose text matrix has b ≠ 0, to read
+the body). Issued documents carry
 a QR code (``verify_payload``) in the top margin of page 1 (top right, above the text frame) and the payload in the
 PDF metadata: the subject is the payload as is, the keywords hold ``tijian-verify:<base64url of its UTF-8>`` (ASCII,
 so ``read_payload`` finds it in the raw bytes). The PDF is built with reportlab's ``invariant`` flag: the same data
@@ -51,13 +52,14 @@ Form by form (the fixed sentences are printed exactly as in documents.md)
   period is not printed: which day it falls on depends on the counting rule ([verify] with the office).
 - 整改复查意见书: 本机关于{date}作出了{title}的决定（{number}），经对你单位整改情况进行复查，提出如下意见： (with
   ``根据你单位…提出的复查申请，`` when ``applied_on`` is set and ``依据{legal_basis}的规定，`` when a basis is
-  given), item by item ``已整改`` / ``部分整改（须于…前整改完毕）`` / ``未整改``, then 被复查单位负责人（签名）
-  before the officers, seal; no appeal clause.
+  given), item by item ``已整改`` / ``部分整改（须于…前整改完毕）`` / ``未整改`` (the item's note after it), then
+  被复查单位负责人（签名） before the officers, seal; no appeal clause. ``inspection_date`` is not printed (the form
+  has no place for it).
 - 现场检查记录: the fields in order (an empty field prints a blank line to fill by hand), 事由和目的 / 检查专家 /
   见证人 when given, the opening statement with the two officers and their certificate numbers, 检查情况 (summary,
   the checklist table 序号 / 检查项目 / 检查结果, the problems found), 检查人员（签名） twice with certificate
   numbers, one 检查专家（签名） line per expert, 被检查单位现场负责人（签名）, 见证人（签名） when there is a witness,
-  seal and date; no appeal clause.
+  seal and date; no appeal clause. ``legal_basis`` is not printed: the opening statement says 现依法… as the form.
 
 Characters no font has (e.g. 𠮷) are printed as their code point ``[U+20BB7]`` — legible and unambiguous, never a
 box — and listed in ``RenderResult.missing`` so the caller can warn before issuing.
@@ -574,8 +576,6 @@ class _Builder:
                 text += r.note.strip()
             lines.append((r.seq, text))
         items = self.items(lines)
-        if d.inspection_date:
-            items.append(self.p(f"复查日期：{date_text(d.inspection_date)}", st.body))
         self.story.extend(items[:-1])
         self.closing(items[-1:], self.firm_line("被复查单位负责人（签名）") + self.officer_lines())
 
