@@ -302,6 +302,8 @@ def test_batch_print_and_export_take_every_valid_document_of_the_day(qtbot, ctx,
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == pages
     printer.asked.clear()
     page.select(order.id)
+    page.activateWindow()  # a long batch showed a progress window: the page's window is active again
+    qtbot.waitUntil(page.isActiveWindow)
     qtbot.keyClick(page.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)  # 打印: the selected one
     assert printer.asked == [order.pages]
 

@@ -148,8 +148,11 @@ class DocumentDialog(QDialog):
         """Compose and issue a document; the issued DocumentRow, or None when the user cancelled."""
         dlg = cls(parent, ctx, kind=kind, enterprise_id=enterprise_id, visit_id=visit_id, stop_id=stop_id,
                   refers_to_id=refers_to_id)
-        dlg.exec()
-        return dlg.issued
+        try:
+            dlg.exec()
+            return dlg.issued
+        finally:
+            dlg.deleteLater()
 
     @classmethod
     def correct(cls, parent: QWidget | None, ctx: AppContext, document: DocumentRow) -> DocumentRow | None:
@@ -157,8 +160,11 @@ class DocumentDialog(QDialog):
         it with the reason given and issue the new one in one transaction."""
         dlg = cls(parent, ctx, kind=document.kind, enterprise_id=document.enterprise_id, visit_id=document.visit_id,
                   refers_to_id=document.refers_to_id, correcting=document)
-        dlg.exec()
-        return dlg.issued
+        try:
+            dlg.exec()
+            return dlg.issued
+        finally:
+            dlg.deleteLater()
 
     # ------------------------------------------------------------------------------------------ layout
 
