@@ -138,7 +138,8 @@ def _paragraphs(data) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     for h in data.hazards:
         groups.setdefault(h.deadline, []).append(h.seq)
     clauses = "，".join(f"对上述第{numbers_text(seqs)}项问题于{date_text(d)}前整改完毕" for d, seqs in sorted(groups.items()))
-    out.append(("body", f"现责令你单位{clauses}，达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的责任。"))
+    basis = f"依据{data.legal_basis}的规定，" if data.legal_basis else ""
+    out.append(("body", f"{basis}现责令你单位{clauses}，达到有关法律法规规章和标准规定的要求。由此造成事故的，依法追究有关人员的责任。"))
     out.append(("body", "整改期间，你单位应当采取措施，确保安全生产。对安全生产违法行为，将依法予以行政处罚。"))
     out.append(("body", data.appeal_clause))
     for o in data.officers:

@@ -117,7 +117,7 @@ def test_every_kind_is_built_from_the_records_and_issued(session) -> None:  # ty
     assert [h.major for h in od.hazards] == [False, True, False]
     assert od.hazards[1].deadline == date(2026, 6, 10).replace(month=9, day=8)  # major: 90 days (the setting)
     assert od.hazards[2].deadline == date(2026, 6, 20)  # the clerk's override
-    assert "第六十五条第一款第（三）项" in od.legal_basis  # a major hazard: 第（三）项 too
+    assert od.legal_basis == "《中华人民共和国安全生产法》第六十五条第一款第（二）项、第（三）项"  # major: 第（三）项 too
     assert od.appeal_clause.startswith("如不服本指令") and "汨罗市人民政府" in od.appeal_clause
     assert "向人民法院提起行政诉讼" in od.appeal_clause  # no court configured: 人民法院 alone
     assert od.copies_line == "本文书一式两份：一份由汨罗市应急管理局备案，一份交被检查单位。"

@@ -326,6 +326,20 @@ def _at(day: date, hhmm: str | None) -> datetime | None:
         return None
 
 
+def join_basis(first: str, second: str) -> str:
+    """Two citations of one law said once: 《安全生产法》第六十五条第一款第（二）项 + 《安全生产法》第六十五条第一款第（三）项
+    → 《安全生产法》第六十五条第一款第（二）项、第（三）项. Different laws are joined as they are."""
+    if not first or not second or second in first:
+        return first or second
+    common = 0
+    while common < min(len(first), len(second)) and first[common] == second[common]:
+        common += 1
+    cut = max(first.rfind(mark, 0, common) for mark in ("》", "条", "款"))
+    if cut < 0 or not first.startswith("《"):
+        return f"{first}、{second}"
+    return f"{first}、{second[cut + 1:]}"
+
+
 def _hazard_text(h: Hazard) -> str:
     text_ = h.description.strip()
     if h.location.strip():
@@ -559,7 +573,7 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
             lines = _hazard_lines(draft, hazards, with_deadlines=True, day=day, errors=errors)
             basis = conf.text("doc_basis_order")
             if any(line.major for line in lines):
-                basis = f"{basis}、{conf.text('doc_basis_order_major')}"
+                basis = join_basis(basis, conf.text("doc_basis_order_major"))
             data = replace(data, hazards=lines, legal_basis=draft.legal_basis or basis,
                            inspection_date=record_day)
         elif kind == DocumentKind.ONSITE_DECISION:
