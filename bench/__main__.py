@@ -8,7 +8,7 @@ import sys
 
 from bench import common
 
-SUITES = ["startup", "registry", "excel", "scheduling", "photos", "inspection", "documents"]
+SUITES = ["startup", "registry", "excel", "scheduling", "photos", "inspection", "documents", "ledger"]
 
 
 def main(argv: list[str]) -> int:

@@ -25,12 +25,13 @@ from __future__ import annotations
 import time
 import uuid
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate, compress, repeat
+from operator import add, eq, ge, gt, itemgetter, le, mul, ne
 from operator import and_ as both
-from operator import eq, ge, gt, itemgetter, le, ne
 from typing import Any, NamedTuple
 
 from sqlalchemy import String, and_, cast, false, func, select
@@ -283,7 +284,10 @@ class _Data:
         late = [late_of[d] if o else _NOT_LATE for d, o in zip(deadline, is_open, strict=True)]
         self._lazy["late"] = late
         self._lazy["level"] = [level_of[d] if o else 0 for d, o in zip(deadline, is_open, strict=True)]
-        self._lazy["overdue"] = list(map(gt, late, repeat(0)))
+        self._lazy["overdue"] = overdue = list(map(gt, late, repeat(0)))
+        # what the totals line counts, as one small number per row: 1 closed, 2 overdue, 4 major and open
+        self._lazy["kind_code"] = list(map(add, map(add, self.col("closed_mask"), map(mul, overdue, repeat(2))),
+                                           map(mul, self.col("major_open"), repeat(4))))
         for k in [k for k in self._orders if k[0] in ("escalation", "overdue_days")]:
             del self._orders[k]
         self.today, self.thresholds = today, thresholds
@@ -634,7 +638,7 @@ class LedgerIndex:
         """The picked rows whose hazard or firm search text contains ``word``."""
         if data.search is None:
             raise RuntimeError("no search text (rows_sql data)")
-        if len(picked) * 16 < data.n:  # few left: look at those
+        if len(picked) * 4 < data.n:  # a quarter or less left: look at those (a pass over all costs as much)
             search, firm = data.search, data.col("fsearch")
             return [i for i in picked if word in search[i] or word in firm[i]]
         firm_hit = {k: word in f[F_SEARCH] for k, f in data.firms.items()}
@@ -652,9 +656,11 @@ class LedgerIndex:
             cached = data.totals_all
             if cached is not None:
                 return cached
-        closed = sum(map(data.col("closed_mask").__getitem__, ids))
-        overdue = sum(map(data.col("overdue").__getitem__, ids))
-        major = sum(map(data.col("major_open").__getitem__, ids))
+        # one C-level pass: count the rows per kind (1 closed, 2 overdue, 4 major and open)
+        counts = Counter(map(data.col("kind_code").__getitem__, ids))
+        closed = sum(n for code, n in counts.items() if code & 1)
+        overdue = sum(n for code, n in counts.items() if code & 2)
+        major = sum(n for code, n in counts.items() if code & 4)
         got = LedgerTotals.of(len(ids), closed, overdue, major)
         if len(ids) == data.n:
             data.totals_all = got

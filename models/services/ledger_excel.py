@@ -7,7 +7,8 @@ wrapped, dates as real Excel dates, an auto-filter on the header, the header rep
 Speed: openpyxl (even in write-only mode) spends ~100 µs per row in its XML writer, 10–12 s for 100,000 rows. So
 openpyxl writes the workbook with the title, the header and one *template* row whose cells carry each column's
 style; the sheet's XML is then copied into the final file with the template row replaced by the real rows, written
-directly as XML (inline strings, the template's style ids): ~15 µs a row. The file appears under its name only when
+directly as XML (inline strings, the template's style ids, each distinct value's cell made once): 100,000 rows
+in ~2 s. The file appears under its name only when
 complete (``enterprise_excel._atomic_target``).
 """
 
@@ -112,20 +113,35 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _row_xml(r: int, cells: list[Any], styles: list[str]) -> str:
-    out = [f'<row r="{r}">']
-    for i, value in enumerate(cells):
-        ref = f"{_LETTERS[i]}{r}"
-        if value is None or value == "":
-            out.append(f'<c r="{ref}"{styles[i]}/>')
-        elif isinstance(value, date):
-            out.append(f'<c r="{ref}"{styles[i]}><v>{value.toordinal() - _EPOCH}</v></c>')
-        elif isinstance(value, int):
-            out.append(f'<c r="{ref}"{styles[i]}><v>{value}</v></c>')
-        else:
-            out.append(f'<c r="{ref}"{styles[i]} t="inlineStr"><is><t xml:space="preserve">{_escape(value)}</t></is></c>')
-    out.append("</row>")
-    return "".join(out)
+class _Cells:
+    """Cell XML per column and value, made once per distinct value (firm names, bases, measures, statuses and
+    dates repeat: most cells are a dictionary lookup). Cells carry no reference: their place in the row is their
+    column (every column is written, empty ones too), which Excel, LibreOffice and openpyxl read as such."""
+
+    def __init__(self, styles: list[str]) -> None:
+        self.styles = styles
+        self.memo: list[dict[Any, str]] = [{} for _ in styles]
+
+    def xml(self, column: int, value: Any) -> str:
+        memo = self.memo[column]
+        got = memo.get(value)
+        if got is None:
+            style = self.styles[column]
+            if value is None or value == "":
+                got = f"<c{style}/>"
+            elif isinstance(value, date):
+                got = f"<c{style}><v>{value.toordinal() - _EPOCH}</v></c>"
+            elif isinstance(value, int):
+                got = f"<c{style}><v>{value}</v></c>"
+            else:
+                got = f'<c{style} t="inlineStr"><is><t xml:space="preserve">{_escape(value)}</t></is></c>'
+            if column != 0 and len(memo) < 200_000:  # 序号 never repeats
+                memo[value] = got
+        return got
+
+    def row(self, r: int, cells: list[Any]) -> str:
+        xml = self.xml
+        return f'<row r="{r}">' + "".join([xml(i, v) for i, v in enumerate(cells)]) + "</row>"
 
 
 _LETTERS = [chr(ord("A") + i) for i in range(len(HEADERS))]
@@ -149,21 +165,21 @@ def export(rows: Sequence[LedgerRow], path: str | os.PathLike[str], progress: Pr
     styles = [""] * len(HEADERS)
     for letter, style in re.findall(rf'<c r="([A-Z]+){_TEMPLATE_ROW}"(?: s="(\d+)")?', sheet[start:end]):
         styles[_LETTERS.index(letter)] = f' s="{style}"' if style else ""
+    cells = _Cells(styles)
     target = Path(path)
     with _atomic_target(target) as tmp:
-        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as out:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for info in skeleton.infolist():
                 if info.filename != sheet_name:
                     out.writestr(info, skeleton.read(info.filename))
                     continue
-                member = zipfile.ZipInfo(sheet_name, date_time=info.date_time)
-                member.compress_type = zipfile.ZIP_DEFLATED
-                with out.open(member, "w", force_zip64=True) as f:
+                # by name: the member gets the archive's compression (level 1: 3x faster than the default, ~20 % larger)
+                with out.open(sheet_name, "w", force_zip64=True) as f:
                     f.write(sheet[:start].encode("utf-8"))
                     for first in range(0, total, _CHUNK):
                         chunk = rows[first:first + _CHUNK]
-                        xml = "".join(_row_xml(first + k + _TEMPLATE_ROW, values(r, first + k + 1), styles)
-                                      for k, r in enumerate(chunk))
+                        xml = "".join([cells.row(first + k + _TEMPLATE_ROW, values(r, first + k + 1))
+                                       for k, r in enumerate(chunk)])
                         f.write(xml.encode("utf-8"))
                         if progress is not None:
                             progress(first + len(chunk), total, "正在导出…")
