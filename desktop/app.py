@@ -255,6 +255,9 @@ def run_gui(db_url: str, lang: str = "zh", quit_when_ready: bool = False, no_dem
             from ui.demo_prompt import offer_demo
 
             QTimer.singleShot(0, lambda: offer_demo(window, ctx))
+        else:
+            # Due-soon and overdue hazards, once the window is up (ui/reminders.py; not on a new database).
+            QTimer.singleShot(300, window.show_reminders)
         return 0
 
     if window is None:

@@ -226,7 +226,7 @@ def test_main_window_remembers_geometry(ctx, qtbot, tmp_path):
     qtbot.addWidget(w2)
     assert w2.size().height() == 650  # not the default 720
     assert [w2.nav.item(i).text() for i in range(w2.nav.count())] == [
-        "企业档案", "专家库", "检查排期", "现场检查", "樟脑油准入", "执法文书", "检查表"]
+        "企业档案", "专家库", "检查排期", "现场检查", "隐患台账", "樟脑油准入", "执法文书", "检查表"]
     rid = w2.registry.list.model.index(0, 0).data(ID_ROLE)
     assert rid is not None
 

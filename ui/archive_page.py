@@ -30,9 +30,7 @@ from PySide6.QtWidgets import (
 
 from models.enums import (
     ENTRY_LABELS,
-    HAZARD_STATUS_LABELS,
     RISK_LABELS,
-    SEVERITY_LABELS,
     STATUS_LABELS,
     VISIT_KIND_LABELS,
     VISIT_STATUS_LABELS,
@@ -96,6 +94,7 @@ class _RecordButtons(NamedTuple):
 class ArchivePage(QWidget):
     changed = Signal(object)  # enterprise id, after an edit saved here
     openStop = Signal(object)  # a visit stop id: show that inspection on the 现场检查 screen
+    openHazard = Signal(object)  # a hazard id: its detail and the rectification actions
 
     def __init__(self, ctx: AppContext, enterprise_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,10 +149,11 @@ class ArchivePage(QWidget):
         self.inspections.activated.connect(
             lambda index: self.openStop.emit(self.inspections.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)))
         self.tabs.addTab(self.inspections, self.tr("现场检查"))
-        self.hazards = _table([self.tr("发现日期"), self.tr("序号"), self.tr("隐患描述"), self.tr("等级"),
-                               self.tr("部位"), self.tr("整改期限"), self.tr("状态"), self.tr("立即整改"),
-                               self.tr("判定依据")])
-        self.tabs.addTab(self.hazards, self.tr("隐患"))
+        from ui.ledger_page import EnterpriseLedger
+
+        self.hazards = EnterpriseLedger(ctx, enterprise_id)  # the firm's own ledger, in real time
+        self.hazards.openHazard.connect(self.openHazard)
+        self.tabs.addTab(self.hazards, self.tr("隐患台账"))
         self.entry_history = _table([self.tr("日期"), self.tr("原状态"), self.tr("新状态"), self.tr("理由"),
                                      self.tr("操作人")])
         self.entry_tab = self.tabs.addTab(self.entry_history, self.tr("准入记录"))
@@ -211,7 +211,6 @@ class ArchivePage(QWidget):
                 a = svc.archive(s, self.enterprise_id)
                 visits = scheduling.enterprise_visits(s, self.enterprise_id)
                 inspections = inspection.enterprise_inspections(s, self.enterprise_id)
-                hazards = inspection.enterprise_hazards(s, self.enterprise_id)
                 entry = camphor.history(s, self.enterprise_id) if a.data.sector == "樟脑油" else []
         except NotFound as exc:
             self._gone(str(exc))
@@ -275,20 +274,12 @@ class ArchivePage(QWidget):
                                   str(i.hazards), str(i.major),
                                   _enum(ENTRY_LABELS[i.entry_verdict]) if i.entry_verdict else "", i.people]
                                  for i in inspections], [i.stop_id for i in inspections])
-        _fill(self.hazards, [[h.found_on.isoformat(), str(h.seq), h.description,
-                              _enum(SEVERITY_LABELS.get(h.severity, h.severity)), h.location, _d(h.deadline),
-                              _enum(HAZARD_STATUS_LABELS.get(h.status, h.status)),
-                              self.tr("是") if h.rectified_on_site else "", h.basis]
-                             for h in hazards], [h.id for h in hazards])
         _fill(self.entry_history, [[e.on.isoformat(), _enum(ENTRY_LABELS.get(e.old_status, "")) if e.old_status
                                     else "—", _enum(ENTRY_LABELS.get(e.new_status, e.new_status)), e.reason,
                                     e.changed_by] for e in reversed(entry)])
-        for table in (self.hazards, self.inspections):
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.hazards.setColumnWidth(2, 420)
+        self.inspections.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.tabs.setTabVisible(self.entry_tab, d.sector == "樟脑油")
         self.documents.reload()
-        self.tabs.setTabText(self.tabs.indexOf(self.hazards), self.tr("隐患（%1）").replace("%1", str(len(hazards))))
         self._select(self.licences, keep_licence)
         self._select(self.contacts, keep_contact)
         self._update_buttons(self.licences, self.licence_buttons)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from models.db import make_engine, make_session_factory, session_scope
 
 if TYPE_CHECKING:
+    from models.services.ledger import LedgerIndex
     from models.services.registry_index import RegistryIndex
 
 
@@ -23,6 +24,7 @@ class AppContext:
     factory: sessionmaker[Session]
     actor: str = ""  # the name written into audit entries and histories
     _registry_index: RegistryIndex | None = field(default=None, repr=False)
+    _ledger_index: LedgerIndex | None = field(default=None, repr=False)
 
     @property
     def registry_index(self) -> RegistryIndex:
@@ -32,6 +34,15 @@ class AppContext:
 
             self._registry_index = RegistryIndex()
         return self._registry_index
+
+    @property
+    def ledger_index(self) -> LedgerIndex:
+        """The in-memory hazard ledger shared by the ledger page and the archives (models/services/ledger.py)."""
+        if self._ledger_index is None:
+            from models.services.ledger import LedgerIndex
+
+            self._ledger_index = LedgerIndex()
+        return self._ledger_index
 
     @classmethod
     def open(cls, url: str, actor: str = "") -> AppContext:

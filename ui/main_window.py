@@ -49,6 +49,12 @@ def _camphor(ctx: AppContext) -> QWidget:
     return CamphorPage(ctx)
 
 
+def _ledger(ctx: AppContext) -> QWidget:
+    from ui.ledger_page import LedgerPage
+
+    return LedgerPage(ctx)
+
+
 def _documents(ctx: AppContext) -> QWidget:
     from ui.documents_page import DocumentsPage
 
@@ -94,6 +100,7 @@ class MainWindow(QMainWindow):
             ("people", self.tr("专家库"), _people),
             ("schedule", self.tr("检查排期"), _schedule),
             ("inspection", self.tr("现场检查"), _inspection),
+            ("ledger", self.tr("隐患台账"), _ledger),
             ("camphor", self.tr("樟脑油准入"), _camphor),
             ("documents", self.tr("执法文书"), _documents),
             ("checklists", self.tr("检查表"), _checklists),
@@ -161,7 +168,7 @@ class MainWindow(QMainWindow):
     def _connect(self, page: QWidget) -> None:
         """Links between modules: a page asks, the window shows the other module."""
         for name, slot in (("openEnterprise", self.open_archive), ("openStop", self.open_stop),
-                           ("recordRequested", self.record_visit)):
+                           ("recordRequested", self.record_visit), ("openHazard", self.open_hazard)):
             signal = getattr(page, name, None)
             if signal is not None:
                 signal.connect(slot)
@@ -173,6 +180,26 @@ class MainWindow(QMainWindow):
 
     def open_archive(self, enterprise_id: object) -> None:
         self._show_key("registry").open_archive(enterprise_id)  # type: ignore[attr-defined]
+
+    def open_hazard(self, hazard_id: object) -> None:
+        """A hazard's detail and actions (the rectification loop); lists that show it refresh after a change."""
+        from ui.hazard_dialog import HazardDialog
+
+        assert self._ctx is not None
+        if HazardDialog.show_hazard(self, self._ctx, hazard_id):
+            self._ctx.ledger_index.invalidate()
+            for page in self.pages.values():
+                if hasattr(page, "hazard_changed"):
+                    page.hazard_changed(hazard_id)
+
+    def show_reminders(self) -> None:
+        """The due-soon / overdue panel, when there is anything to remind of (ui/reminders.py)."""
+        from ui.reminders import RemindersPanel
+
+        assert self._ctx is not None
+        panel = RemindersPanel.show_if_due(self, self._ctx)
+        if panel is not None:
+            panel.openHazard.connect(self.open_hazard)
 
     def open_stop(self, stop_id: object) -> None:
         from models.entities import VisitStop

@@ -217,6 +217,7 @@ class RegistryPage(QWidget):
     """The module page: a tab with the list, plus one closable tab per opened archive."""
 
     openStop = Signal(object)  # an archive asked to show an inspection (the main window opens 现场检查)
+    openHazard = Signal(object)  # an archive asked to show a hazard (the main window opens its detail)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -255,6 +256,7 @@ class RegistryPage(QWidget):
         page = ArchivePage(self._ctx, enterprise_id)
         page.changed.connect(self.list.model.invalidate)
         page.openStop.connect(self.openStop)
+        page.openHazard.connect(self.openHazard)
         name = page.title.text()
         idx = self.tabs.addTab(page, name if len(name) <= 12 else name[:11] + "…")
         self.tabs.setTabToolTip(idx, name)
