@@ -11,9 +11,9 @@ from models.db import make_engine, make_session_factory, session_scope
 from models.enums import Outcome
 from models.services import enterprises
 from models.services import inspection as svc
+from tests import factories as f
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from tests import factories as f
 
 pytestmark = pytest.mark.gui
 
