@@ -415,6 +415,10 @@ class Hazard(Entity):
     __table_args__ = (
         Index("ix_hazards_status_deadline", "status", "deadline"),
         Index("ix_hazards_enterprise_status", "enterprise_id", "status"),
+        # The ledger's change stamp (count, sum of versions, latest update) reads these small indexes instead of
+        # scanning 100,000 rows every few seconds (models/services/ledger.py), as the registry does for firms.
+        Index("ix_hazards_version", "version"),
+        Index("ix_hazards_updated_at", "updated_at"),
     )
     enterprise_id: Mapped[uuid.UUID] = _fk("enterprises.id")
     visit_id: Mapped[uuid.UUID | None] = _fk("visits.id", ondelete="SET NULL", nullable=True)
