@@ -44,7 +44,7 @@ from tests import factories as f
 
 FOUND = date(2026, 6, 1)
 _serial = itertools.count(1)
-ACCEPTED: collections.Counter[str] = collections.Counter()  # accepted actions per rule: the run is no vacuous
+ACCEPTED: collections.Counter[str] = collections.Counter()  # accepted actions per rule: the run is not vacuous
 
 
 def _snapshot(s: Session, hid: uuid.UUID) -> tuple:
