@@ -80,3 +80,28 @@ def test_reminders_at_start_list_the_overdue_hazard(window, monkeypatch):
     (panel,) = shown
     assert panel is not None  # the hazard found 40 days ago is overdue
     panel.close()
+
+
+def test_a_reinspection_visit_opens_the_reinspection_screen(window):
+    from datetime import date as _date
+
+    from models.entities import Officer, VisitStop
+    from models.services import rectification
+
+    w, ids = window
+    ctx = w._ctx
+    with ctx.session() as s:
+        officers = []
+        for n in range(2):
+            o = Officer(name=f"执法员{n}", certificate_no=f"4306000{n}", certificate_expiry=_date(2030, 1, 1))
+            s.add(o)
+            s.flush()
+            officers.append(o.id)
+        day = _date.today()
+        vid = rectification.schedule_reinspection(s, ids["firm"], [ids["hazard"]], day, officer_ids=officers,
+                                                  actor="办公室")
+        stop = s.query(VisitStop).filter_by(visit_id=vid).one().id
+    w.open_stop(stop)
+    module = w.page("inspection")
+    assert module.right.currentWidget() is module.review
+    assert module.review.data is not None and len(module.review.data.items) == 1

@@ -1,6 +1,7 @@
 """The 现场检查 module: the day's visits and their firms on the left, the inspection screen on the right.
 
-An expert opens the laptop at the firm: today's visits are listed; picking a firm opens its record as it was left.
+An expert opens the laptop at the firm: today's visits are listed; picking a firm opens its record as it was left
+(a 复查 visit opens the re-inspection screen, ui/reinspection_page.py).
 Visits still 进行中 from earlier days stay listed until finished. Alt+V goes to the list, Alt+D to the day.
 """
 
@@ -16,19 +17,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from models.enums import VISIT_KIND_LABELS, VISIT_STATUS_LABELS
+from models.entities import VisitStop
+from models.enums import VISIT_KIND_LABELS, VISIT_STATUS_LABELS, VisitKind
 from models.services import inspection as svc
 from ui.context import AppContext
 from ui.inspection_page import InspectionPage
 from ui.labels import enum_label
+from ui.reinspection_page import ReinspectionPage
 
 StopRole = Qt.ItemDataRole.UserRole + 1
+VisitRole = Qt.ItemDataRole.UserRole + 2  # (visit id, kind)
 
 
 class InspectionModule(QWidget):
@@ -70,9 +75,15 @@ class InspectionModule(QWidget):
         self.page = InspectionPage(ctx)
         self.page.finished.connect(lambda _sid: self.reload())
         self.page.changed.connect(self._changed)
+        # A 复查 visit is recorded on its own screen: the hazards to re-inspect, not a checklist.
+        self.review = ReinspectionPage(ctx)
+        self.review.finished.connect(lambda _vid: self.reload())
+        self.right = QStackedWidget()
+        self.right.addWidget(self.page)
+        self.right.addWidget(self.review)
         split = QSplitter()
         split.addWidget(left)
-        split.addWidget(self.page)
+        split.addWidget(self.right)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 4)
         lay = QVBoxLayout(self)
@@ -96,6 +107,7 @@ class InspectionModule(QWidget):
             for b in v.stops:
                 child = QTreeWidgetItem([("✓ " if b.done else "") + b.enterprise_name, str(b.hazards or "")])
                 child.setData(0, StopRole, b.stop_id)
+                child.setData(0, VisitRole, (v.visit_id, v.kind))
                 child.setToolTip(0, b.enterprise_name)
                 top.addChild(child)
                 if b.stop_id == self._stop_id:
@@ -113,11 +125,21 @@ class InspectionModule(QWidget):
         sid = item.data(0, StopRole)
         if sid is None:
             return
+        visit_id, kind = item.data(0, VisitRole)
         if sid != self._stop_id:
             self._stop_id = sid
-            self.page.open_stop(sid)
+            self._show(sid, visit_id, kind)
         if focus:
-            self.page.view.setFocus()
+            self.right.currentWidget().setFocus()
+
+    def _show(self, stop_id: uuid.UUID, visit_id: uuid.UUID, kind: str) -> None:
+        if kind == VisitKind.REINSPECTION:
+            self.page.saver.flush()
+            self.right.setCurrentWidget(self.review)
+            self.review.open_visit(visit_id)
+        else:
+            self.right.setCurrentWidget(self.page)
+            self.page.open_stop(stop_id)
 
     def _changed(self, _sid: uuid.UUID) -> None:
         pass  # counts in the tree refresh when the firm is finished or another day is chosen
@@ -130,4 +152,8 @@ class InspectionModule(QWidget):
             self.day.setDate(QDate(day.year, day.month, day.day))
             self.day.blockSignals(False)
         self.reload()
-        self.page.open_stop(stop_id)
+        with self.ctx.session() as s:
+            stop = s.get(VisitStop, stop_id)
+            visit_id, kind = (stop.visit_id, stop.visit.kind) if stop is not None else (None, "")
+        if visit_id is not None:
+            self._show(stop_id, visit_id, kind)
