@@ -265,7 +265,7 @@ def test_seizure_decision_states_what_the_law_requires_and_its_list_flows_over_p
         f"依据{DEFAULTS['doc_basis_seizure']}的规定，本机关决定对你单位的有关场所、设施、设备和物品"
         "（详见所附查封扣押物品清单）予以查封、扣押，期限为30日，自2026年11月29日起计算。",
         appeal("决定"), OFFICER_LINE.format("43068120001"), "当事人（签名）：________", f"{AGENCY}（印章）",
-        "查封扣押物品清单", "（（汨）应急查扣〔2026〕1号附件）", f"当事人：{FIRM}",
+        "查封扣押物品清单", "（汨）应急查扣〔2026〕1号附件", f"当事人：{FIRM}",
         "序号名称规格型号数量单位存放地点备注",
         "1燃料油0130立方米114吨东侧储罐区已贴封条",
         "2燃料油0230立方米2.5吨东侧储罐区已贴封条",
@@ -296,7 +296,7 @@ def test_reinspection_opinion_reads_back_item_by_item_without_appeal_clause():
     text = body(result.pdf)
     in_order(text, [
         "整改复查意见书", "（汨）应急复查〔2026〕5号", f"{FIRM}：",
-        f"本机关于2026年11月1日作出了责令限期整改指令书的决定（{NUMBER}），经对你单位整改情况进行复查，提出如下意见：",
+        f"本机关于2026年11月1日作出了责令限期整改指令书的决定（文号：{NUMBER}），经对你单位整改情况进行复查，提出如下意见：",
         "1.配电箱未安装漏电保护器：已整改。", "2.消防通道堵塞：部分整改（须于2026年12月20日前整改完毕）。已清理一半。",
         "3.未建立隐患排查制度：未整改。",
         "被复查单位负责人（签名）：________", OFFICER_LINE.format("43068120001"), OFFICER_LINE.format("43068120002"),
@@ -305,7 +305,7 @@ def test_reinspection_opinion_reads_back_item_by_item_without_appeal_clause():
     assert "行政复议" not in text and "行政诉讼" not in text
     assert_layout(result.pdf)
     applied = body(svc.render(replace(data, applied_on=date(2026, 12, 5))).pdf)
-    assert (f"的决定（{NUMBER}），根据你单位2026年12月5日提出的复查申请，经对你单位整改情况进行复查，提出如下意见："
+    assert (f"的决定（文号：{NUMBER}），根据你单位2026年12月5日提出的复查申请，经对你单位整改情况进行复查，提出如下意见："
             in applied)
 
 

@@ -50,7 +50,7 @@ Form by form (the fixed sentences are printed exactly as in documents.md)
   and goods (the list, attached on a new page as 查封扣押物品清单 — a table that flows, with the officers' and the
   party's signature lines and its two-copies line); the appeal clause; the agency, seal and date. The end of the
   period is not printed: which day it falls on depends on the counting rule ([verify] with the office).
-- 整改复查意见书: 本机关于{date}作出了{title}的决定（{number}），经对你单位整改情况进行复查，提出如下意见： (with
+- 整改复查意见书: 本机关于{date}作出了{title}的决定（文号：{number}），经对你单位整改情况进行复查，提出如下意见： (with
   ``根据你单位…提出的复查申请，`` when ``applied_on`` is set and ``依据{legal_basis}的规定，`` when a basis is
   given), item by item ``已整改`` / ``部分整改（须于…前整改完毕）`` / ``未整改`` (the item's note after it), then
   被复查单位负责人（签名） before the officers, seal; no appeal clause. ``inspection_date`` is not printed (the form
@@ -540,7 +540,7 @@ class _Builder:
         self.story.append(PageBreak())
         self.add("查封扣押物品清单", st.list_title)
         if d.number:
-            self.add(f"（{d.number}附件）", st.number)
+            self.add(f"{d.number}附件", st.number)
         else:
             self.story.append(self.space(st.number.leading + st.number.spaceAfter))
         self.add(f"当事人：{d.enterprise_name.strip() or BLANK}", st.field)
@@ -561,7 +561,8 @@ class _Builder:
         self.head()
         self.add(f"{d.enterprise_name.strip() or BLANK}：", st.salute)
         ref = d.refers_to_title or BLANK
-        number = f"（{d.refers_to_number}）" if d.refers_to_number else ""
+        # The form's bracket around the number; "文号：" keeps it from doubling the number's own （汨）.
+        number = f"（文号：{d.refers_to_number}）" if d.refers_to_number else ""
         applied = f"根据你单位{date_text(d.applied_on)}提出的复查申请，" if d.applied_on else ""
         basis = f"依据{d.legal_basis}的规定，" if d.legal_basis else ""
         self.add(f"本机关于{date_text(d.refers_to_date)}作出了{ref}的决定{number}，{applied}{basis}"
