@@ -428,3 +428,19 @@ def test_evidence_after_a_closing_reinspection_goes_to_that_visit_only(w):
     assert s.execute(select(ReinspectionItem.note)).scalar() == "更换8具灭火器"
     assert s.execute(select(func.count()).select_from(HazardPhoto).where(HazardPhoto.kind == "evidence")).scalar() == 1
     assert hazard(s, general).status == HazardStatus.CLOSED
+
+
+def test_a_cancelled_reinspection_frees_its_hazards_for_another(w):
+    from models.services import scheduling
+
+    s = w["s"]
+    general = w["hazards"][0]
+    vid = reinspect(s, w, [general])
+    scheduling.cancel_visit(s, vid, "执法人员另有任务", s.get(Visit, vid).version, actor=ACTOR)
+    assert svc.hazard_detail(s, general, today=DUE).scheduled_reinspection is None
+    with pytest.raises(ServiceError, match="已取消"):
+        svc.record_reinspection(s, vid, general, ReinspectionOutcome.RECTIFIED, actor="执法11",
+                                on=DUE + timedelta(days=5))
+    again = reinspect(s, w, [general], DUE + timedelta(days=6))
+    assert svc.open_hazards(s, w["firm"], today=DUE)[0].scheduled_on == DUE + timedelta(days=6)
+    assert again != vid
