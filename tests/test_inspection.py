@@ -145,7 +145,7 @@ def test_summary_lists_what_blocks_finishing_then_finish_locks_and_closes_on_sit
     assert stop.done and stop.finished_at is not None
     assert s.get(Visit, world["visit"]).status == VisitStatus.DONE
     closed = s.get(Hazard, on_site)
-    assert closed.status == HazardStatus.CLOSED and closed.closed_on == DAY
+    assert closed.status == HazardStatus.CLOSED and closed.closed_on == DAY and closed.closed_by == "张专家"
     assert [e.kind for e in s.execute(select(RectificationEvent).where(
         RectificationEvent.hazard_id == on_site).order_by(RectificationEvent.at)).scalars()] == [
         "found", "rectified_on_site"]

@@ -753,6 +753,7 @@ def finish(session: Session, stop_id: uuid.UUID, *, actor: str = "", on: date | 
                                            reason="立即整改，现场确认"))
             h.status = HazardStatus.CLOSED
             h.closed_on = h.found_on
+            h.closed_by = actor
     if stop.visit.kind == VisitKind.CAMPHOR_ENTRY and stop.entry_verdict:
         from models.services import camphor
 
