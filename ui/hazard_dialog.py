@@ -104,16 +104,15 @@ def _pydate(value: QDate) -> date:
 
 def overdue_text(status: str, deadline: date | None, days_overdue: int) -> str:
     """逾期 N 天 / 今天到期 / 还有 N 天 / 无期限 (closed: "")."""
-    tr = QCoreApplication.translate
     if status == "closed":
         return ""
     if deadline is None:
-        return tr("HazardDialog", "无整改期限")
+        return QCoreApplication.translate("HazardDialog", "无整改期限")
     if days_overdue > 0:
-        return tr("HazardDialog", "逾期 %1 天").replace("%1", str(days_overdue))
+        return QCoreApplication.translate("HazardDialog", "逾期 %1 天").replace("%1", str(days_overdue))
     if days_overdue == 0:
-        return tr("HazardDialog", "今天到期")
-    return tr("HazardDialog", "还有 %1 天").replace("%1", str(-days_overdue))
+        return QCoreApplication.translate("HazardDialog", "今天到期")
+    return QCoreApplication.translate("HazardDialog", "还有 %1 天").replace("%1", str(-days_overdue))
 
 
 def prepare_photos(parent: QWidget, paths: Sequence[str]) -> list[Any]:
@@ -141,7 +140,7 @@ def captured_photo(data: bytes) -> list[Any]:
     from dataclasses import replace
 
     try:
-        return [replace(photo_svc.prepare(data, QCoreApplication.translate("HazardDialog", "拍照.jpg")),
+        return [replace(photo_svc.prepare(data, "拍照.jpg"),
                         taken_at=datetime.now())]
     except ServiceError as exc:
         return [exc]
@@ -689,7 +688,8 @@ class HazardDialog(QDialog):
             intro = self.tr("一般事故隐患：复查确认已整改，或有整改证据（照片）后销号。销号后不能撤销。")
         self._step(ActionDialog(self.tr("销号"), submit, self, intro=intro, officers=self._officers(),
                                 office_choice=None if d.is_major else self.tr("（办公室，不选执法人员）"),
-                                reason=self.tr("销号说明"), reason_text=self.tr("经复查，整改合格，予以销号"),
+                                # The prefilled note is record text: it stays Chinese in the English interface.
+                                reason=self.tr("销号说明"), reason_text="经复查，整改合格，予以销号",
                                 ok_text=self.tr("销号")))
 
     def toggle_supervised(self) -> None:

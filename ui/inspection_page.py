@@ -1018,8 +1018,8 @@ class InspectionPage(QWidget):
 
     def _add_captured(self, data: bytes, attach: Callable[[Any, list[uuid.UUID]], None]) -> None:
         try:
-            # A frame from the camera has no EXIF time: it was taken now.
-            prepared = [replace(photo_svc.prepare(data, self.tr("拍照.jpg")), taken_at=datetime.now())]
+            # A frame from the camera has no EXIF time: it was taken now. The name is record data: not translated.
+            prepared = [replace(photo_svc.prepare(data, "拍照.jpg"), taken_at=datetime.now())]
         except ServiceError as exc:
             prepared = [exc]
         self._store_prepared(prepared, attach)

@@ -81,12 +81,15 @@ RECHECK_MS = 4000  # how often a shown page asks whether another user changed ha
 
 
 def headers() -> list[str]:
-    t = QCoreApplication.translate
-    return [t("LedgerModel", "序号"), t("LedgerModel", "单位"), t("LedgerModel", "镇"), t("LedgerModel", "隐患描述"),
-            t("LedgerModel", "等级"), t("LedgerModel", "类别"), t("LedgerModel", "发现日期"),
-            t("LedgerModel", "整改期限"), t("LedgerModel", "状态"), t("LedgerModel", "升级"),
-            t("LedgerModel", "发现人"), t("LedgerModel", "检查类型"), t("LedgerModel", "复查情况"),
-            t("LedgerModel", "销号日期")]
+    return [
+        QCoreApplication.translate("LedgerModel", "序号"), QCoreApplication.translate("LedgerModel", "单位"),
+        QCoreApplication.translate("LedgerModel", "镇"), QCoreApplication.translate("LedgerModel", "隐患描述"),
+        QCoreApplication.translate("LedgerModel", "等级"), QCoreApplication.translate("LedgerModel", "类别"),
+        QCoreApplication.translate("LedgerModel", "发现日期"), QCoreApplication.translate("LedgerModel", "整改期限"),
+        QCoreApplication.translate("LedgerModel", "状态"), QCoreApplication.translate("LedgerModel", "升级"),
+        QCoreApplication.translate("LedgerModel", "发现人"), QCoreApplication.translate("LedgerModel", "检查类型"),
+        QCoreApplication.translate("LedgerModel", "复查情况"), QCoreApplication.translate("LedgerModel", "销号日期"),
+    ]
 
 
 def escalation_label(level: int, thresholds: Sequence[int] = (0, 3, 7)) -> str:
@@ -319,8 +322,7 @@ def _table(model: LedgerModel, parent: QWidget) -> QTableView:
 
 
 def totals_text(t: LedgerTotals) -> str:
-    tr = QCoreApplication.translate
-    return tr("LedgerPage", "发现 {found} · 已销号 {closed} · 整改率 {rate} · 逾期 {overdue} · 重大未销号 {major}").format(
+    return QCoreApplication.translate("LedgerPage", "发现 {found} · 已销号 {closed} · 整改率 {rate} · 逾期 {overdue} · 重大未销号 {major}").format(
         found=t.found, closed=t.closed, rate=f"{t.rectification_rate * 100:.1f}%", overdue=t.overdue,
         major=t.major_open)
 

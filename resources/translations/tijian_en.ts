@@ -2,61 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../ui/hazard_dialog.py" line="111"/>
-        <source>HazardDialog</source>
-        <comment>无整改期限</comment>
-        <translation>No rectification deadline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hazard_dialog.py" line="113"/>
-        <source>HazardDialog</source>
-        <comment>逾期 %1 天</comment>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hazard_dialog.py" line="115"/>
-        <source>HazardDialog</source>
-        <comment>今天到期</comment>
-        <translation>Due today</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hazard_dialog.py" line="116"/>
-        <source>HazardDialog</source>
-        <comment>还有 %1 天</comment>
-        <translation>Days left</translation>
-    </message>
-</context>
-<context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="180"/>
+        <location filename="../../ui/hazard_dialog.py" line="179"/>
         <source>同意延期(&amp;Y)</source>
         <translation>&amp;Yes, grant the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="181"/>
+        <location filename="../../ui/hazard_dialog.py" line="180"/>
         <source>不同意(&amp;N)</source>
         <translation>&amp;No, refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="190"/>
+        <location filename="../../ui/hazard_dialog.py" line="189"/>
         <source>审批意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="204"/>
+        <location filename="../../ui/hazard_dialog.py" line="203"/>
         <source>执法人员(&amp;O)</source>
         <translation>&amp;Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="229"/>
+        <location filename="../../ui/hazard_dialog.py" line="228"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="230"/>
+        <location filename="../../ui/hazard_dialog.py" line="229"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2002,32 +1975,32 @@ The number will not be used again; the document stays on file with the reason no
 <context>
     <name>EnterpriseLedger</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="753"/>
+        <location filename="../../ui/ledger_page.py" line="755"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="754"/>
+        <location filename="../../ui/ledger_page.py" line="756"/>
         <source>未销号</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="758"/>
+        <location filename="../../ui/ledger_page.py" line="760"/>
         <source>逾期：全部</source>
         <translation>Overdue: all</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="759"/>
+        <location filename="../../ui/ledger_page.py" line="761"/>
         <source>仅逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="760"/>
+        <location filename="../../ui/ledger_page.py" line="762"/>
         <source>未逾期</source>
         <translation>Not overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="762"/>
+        <location filename="../../ui/ledger_page.py" line="764"/>
         <source>搜索隐患</source>
         <translation>Search hazards</translation>
     </message>
@@ -2740,32 +2713,47 @@ The number will not be used again; the document stays on file with the reason no
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="134"/>
+        <location filename="../../ui/hazard_dialog.py" line="133"/>
         <source>导入照片</source>
         <translation>Import photos</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="135"/>
+        <location filename="../../ui/hazard_dialog.py" line="134"/>
         <source>正在压缩照片…</source>
         <translation>Compressing photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="144"/>
-        <source>拍照.jpg</source>
-        <translation>photo.jpg</translation>
+        <location filename="../../ui/hazard_dialog.py" line="110"/>
+        <source>无整改期限</source>
+        <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="305"/>
+        <location filename="../../ui/hazard_dialog.py" line="112"/>
+        <source>逾期 %1 天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_dialog.py" line="114"/>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_dialog.py" line="115"/>
+        <source>还有 %1 天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hazard_dialog.py" line="304"/>
         <source>隐患详情</source>
         <translation>Hazard details</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="322"/>
+        <location filename="../../ui/hazard_dialog.py" line="321"/>
         <source>基本情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="323"/>
+        <location filename="../../ui/hazard_dialog.py" line="322"/>
         <location filename="../../ui/hazard_dialog.py" line="733"/>
         <location filename="../../ui/hazard_dialog.py" line="739"/>
         <location filename="../../ui/hazard_dialog.py" line="744"/>
@@ -2773,336 +2761,336 @@ The number will not be used again; the document stays on file with the reason no
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="325"/>
+        <location filename="../../ui/hazard_dialog.py" line="324"/>
         <location filename="../../ui/hazard_dialog.py" line="750"/>
         <source>整改方案</source>
         <translation>Remediation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="326"/>
+        <location filename="../../ui/hazard_dialog.py" line="325"/>
         <source>整改记录</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="331"/>
+        <location filename="../../ui/hazard_dialog.py" line="330"/>
         <source>整改进展(&amp;P)…</source>
         <translation>Report &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="332"/>
+        <location filename="../../ui/hazard_dialog.py" line="331"/>
         <source>整改完成(&amp;F)…</source>
         <translation>Rectification &amp;finished…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="333"/>
+        <location filename="../../ui/hazard_dialog.py" line="332"/>
         <source>申请延期(&amp;E)…</source>
         <translation>Request &amp;extension…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="334"/>
+        <location filename="../../ui/hazard_dialog.py" line="333"/>
         <source>审批延期(&amp;D)…</source>
         <translation>&amp;Decide on extension…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="335"/>
+        <location filename="../../ui/hazard_dialog.py" line="334"/>
         <source>安排复查(&amp;R)…</source>
         <translation>Schedule &amp;re-inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="336"/>
+        <location filename="../../ui/hazard_dialog.py" line="335"/>
         <source>销号(&amp;X)…</source>
         <translation>Close as fi&amp;xed…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="337"/>
-        <location filename="../../ui/hazard_dialog.py" line="579"/>
+        <location filename="../../ui/hazard_dialog.py" line="336"/>
+        <location filename="../../ui/hazard_dialog.py" line="578"/>
         <source>挂牌督办(&amp;U)…</source>
         <translation>List for s&amp;upervision…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="345"/>
+        <location filename="../../ui/hazard_dialog.py" line="344"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="387"/>
+        <location filename="../../ui/hazard_dialog.py" line="386"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="387"/>
+        <location filename="../../ui/hazard_dialog.py" line="386"/>
         <source>隐患部位</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="388"/>
+        <location filename="../../ui/hazard_dialog.py" line="387"/>
         <source>隐患类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="388"/>
+        <location filename="../../ui/hazard_dialog.py" line="387"/>
         <source>判定依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="389"/>
+        <location filename="../../ui/hazard_dialog.py" line="388"/>
         <source>整改措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="389"/>
+        <location filename="../../ui/hazard_dialog.py" line="388"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="390"/>
-        <location filename="../../ui/hazard_dialog.py" line="467"/>
+        <location filename="../../ui/hazard_dialog.py" line="389"/>
+        <location filename="../../ui/hazard_dialog.py" line="466"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="390"/>
+        <location filename="../../ui/hazard_dialog.py" line="389"/>
         <source>企业责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="391"/>
-        <location filename="../../ui/hazard_dialog.py" line="619"/>
+        <location filename="../../ui/hazard_dialog.py" line="390"/>
+        <location filename="../../ui/hazard_dialog.py" line="618"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="391"/>
+        <location filename="../../ui/hazard_dialog.py" line="390"/>
         <source>延期申请</source>
         <translation>Extension request</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="392"/>
+        <location filename="../../ui/hazard_dialog.py" line="391"/>
         <source>复查</source>
         <translation>Re-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="392"/>
+        <location filename="../../ui/hazard_dialog.py" line="391"/>
         <source>复查情况</source>
         <translation>Re-inspection notes</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="393"/>
-        <location filename="../../ui/hazard_dialog.py" line="690"/>
+        <location filename="../../ui/hazard_dialog.py" line="392"/>
+        <location filename="../../ui/hazard_dialog.py" line="689"/>
         <location filename="../../ui/hazard_dialog.py" line="693"/>
         <source>销号</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="407"/>
+        <location filename="../../ui/hazard_dialog.py" line="406"/>
         <source>检查发现时</source>
         <translation>When found</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="407"/>
+        <location filename="../../ui/hazard_dialog.py" line="406"/>
         <source>立即整改后</source>
         <translation>After on-the-spot rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="408"/>
+        <location filename="../../ui/hazard_dialog.py" line="407"/>
         <source>整改证据（可添加）</source>
         <translation>Rectification evidence (you can add photos)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="444"/>
+        <location filename="../../ui/hazard_dialog.py" line="443"/>
         <source>保存整改方案(&amp;S)</source>
         <translation>&amp;Save remediation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="445"/>
+        <location filename="../../ui/hazard_dialog.py" line="444"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="452"/>
+        <location filename="../../ui/hazard_dialog.py" line="451"/>
         <source>重大事故隐患治理方案（六项内容）</source>
         <translation>Remediation plan for a major hazard (six items)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="467"/>
+        <location filename="../../ui/hazard_dialog.py" line="466"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="467"/>
+        <location filename="../../ui/hazard_dialog.py" line="466"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="467"/>
+        <location filename="../../ui/hazard_dialog.py" line="466"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="468"/>
+        <location filename="../../ui/hazard_dialog.py" line="467"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="468"/>
+        <location filename="../../ui/hazard_dialog.py" line="467"/>
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="468"/>
+        <location filename="../../ui/hazard_dialog.py" line="467"/>
         <source>检查/复查日</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="490"/>
+        <location filename="../../ui/hazard_dialog.py" line="489"/>
         <source>（未填写隐患描述）</source>
         <translation>(no hazard description)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="496"/>
+        <location filename="../../ui/hazard_dialog.py" line="495"/>
         <source>隐患</source>
         <translation> hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="501"/>
+        <location filename="../../ui/hazard_dialog.py" line="500"/>
         <source>（未整改 %1 次）</source>
         <translation>(%1 failed re-inspections)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="506"/>
+        <location filename="../../ui/hazard_dialog.py" line="505"/>
         <location filename="../../ui/hazard_dialog.py" line="704"/>
         <source>挂牌督办</source>
         <translation>Supervised</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="510"/>
+        <location filename="../../ui/hazard_dialog.py" line="509"/>
         <source>延期待审批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="524"/>
+        <location filename="../../ui/hazard_dialog.py" line="523"/>
         <source>发现人：%1</source>
         <translation>Found by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="528"/>
+        <location filename="../../ui/hazard_dialog.py" line="527"/>
         <source>（原定 %1）</source>
         <translation>(originally %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="535"/>
+        <location filename="../../ui/hazard_dialog.py" line="534"/>
         <source>申请延至 %1，理由：%2</source>
         <translation>Extension to %1 requested; reason: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="537"/>
+        <location filename="../../ui/hazard_dialog.py" line="536"/>
         <source>（应于 %1 前答复）</source>
         <translation>(answer due by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="542"/>
+        <location filename="../../ui/hazard_dialog.py" line="541"/>
         <source>已安排 %1 复查</source>
         <translation>Re-inspection scheduled for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="546"/>
+        <location filename="../../ui/hazard_dialog.py" line="545"/>
         <source>%1 由 %2 销号</source>
         <translation>Closed on %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="574"/>
+        <location filename="../../ui/hazard_dialog.py" line="573"/>
         <source>整改记录（%1）</source>
         <translation>Rectification history (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="579"/>
+        <location filename="../../ui/hazard_dialog.py" line="578"/>
         <source>解除督办(&amp;U)…</source>
         <translation>End s&amp;upervision…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="582"/>
+        <location filename="../../ui/hazard_dialog.py" line="581"/>
         <source>该隐患已销号，只能查看。</source>
         <translation>This hazard is closed and can only be viewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="617"/>
+        <location filename="../../ui/hazard_dialog.py" line="616"/>
         <source>报告整改进展</source>
         <translation>Report rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="618"/>
+        <location filename="../../ui/hazard_dialog.py" line="617"/>
         <source>企业报告的整改进展（状态变为“整改中”）。</source>
         <translation>Progress reported by the enterprise (the status becomes &quot;Being rectified&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="631"/>
+        <location filename="../../ui/hazard_dialog.py" line="630"/>
         <source>报告整改完成</source>
         <translation>Report rectification finished</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="632"/>
+        <location filename="../../ui/hazard_dialog.py" line="631"/>
         <source>企业报告已整改完毕、申请复查（状态变为“待复查”）。</source>
         <translation>The enterprise reports the rectification finished and asks for re-inspection (the status becomes &quot;Awaiting re-inspection&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="633"/>
+        <location filename="../../ui/hazard_dialog.py" line="632"/>
         <source>整改情况</source>
         <translation>Rectification done</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="633"/>
+        <location filename="../../ui/hazard_dialog.py" line="632"/>
         <source>申请复查</source>
         <translation>Request re-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="645"/>
+        <location filename="../../ui/hazard_dialog.py" line="644"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="646"/>
+        <location filename="../../ui/hazard_dialog.py" line="645"/>
         <source>现在的整改期限：%1。企业因不可抗力不能按期完成的，应在期限届满前书面申请延期，由执法人员审批。</source>
         <translation>Current deadline: %1. An enterprise that cannot finish in time because of force majeure must apply in writing before the deadline; an officer decides on the extension.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="648"/>
+        <location filename="../../ui/hazard_dialog.py" line="647"/>
         <source>申请延至(&amp;T)</source>
         <translation>Extend &amp;to</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="649"/>
+        <location filename="../../ui/hazard_dialog.py" line="648"/>
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="662"/>
+        <location filename="../../ui/hazard_dialog.py" line="661"/>
         <source>审批延期</source>
         <translation>Decide on extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="663"/>
+        <location filename="../../ui/hazard_dialog.py" line="662"/>
         <source>企业申请将整改期限由 %1 延至 %2。
 理由：%3</source>
         <translation>The enterprise asks to extend the deadline from %1 to %2.
 Reason: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="665"/>
+        <location filename="../../ui/hazard_dialog.py" line="664"/>
         <source>审批说明</source>
         <translation>Decision note</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="687"/>
+        <location filename="../../ui/hazard_dialog.py" line="686"/>
         <source>重大事故隐患：经执法人员现场复查确认已整改后，由持有效执法证的执法人员销号。</source>
         <translation>Major hazard: after an on-site re-inspection confirms the rectification, a law-enforcement officer with a valid certificate closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="689"/>
+        <location filename="../../ui/hazard_dialog.py" line="688"/>
         <source>一般事故隐患：复查确认已整改，或有整改证据（照片）后销号。销号后不能撤销。</source>
         <translation>General hazard: closed once a re-inspection confirms the rectification or there is evidence (photos). Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="691"/>
+        <location filename="../../ui/hazard_dialog.py" line="690"/>
         <source>（办公室，不选执法人员）</source>
         <translation>(office, no officer)</translation>
     </message>
@@ -3110,11 +3098,6 @@ Reason: %3</translation>
         <location filename="../../ui/hazard_dialog.py" line="692"/>
         <source>销号说明</source>
         <translation>Closing note</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hazard_dialog.py" line="692"/>
-        <source>经复查，整改合格，予以销号</source>
-        <translation>Re-inspected: rectification satisfactory; hazard closed</translation>
     </message>
     <message>
         <location filename="../../ui/hazard_dialog.py" line="704"/>
@@ -3878,11 +3861,6 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <translation>Compressing photos…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="1022"/>
-        <source>拍照.jpg</source>
-        <translation>photo.jpg</translation>
-    </message>
-    <message>
         <location filename="../../ui/inspection_page.py" line="1039"/>
         <location filename="../../ui/inspection_page.py" line="1073"/>
         <source>照片</source>
@@ -3965,32 +3943,102 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="99"/>
+        <location filename="../../ui/ledger_page.py" line="85"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="85"/>
+        <source>单位</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="86"/>
+        <source>镇</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="86"/>
+        <source>隐患描述</source>
+        <translation>Hazard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="87"/>
+        <source>等级</source>
+        <translation>Grade</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="87"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="88"/>
+        <source>发现日期</source>
+        <translation>Found on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="88"/>
+        <source>整改期限</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="89"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="89"/>
+        <source>升级</source>
+        <translation>Escalation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="90"/>
+        <source>发现人</source>
+        <translation>Found by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="90"/>
+        <source>检查类型</source>
+        <translation>Visit kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="91"/>
+        <source>复查情况</source>
+        <translation>Re-inspection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="91"/>
+        <source>销号日期</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="102"/>
         <source>到期</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="100"/>
+        <location filename="../../ui/ledger_page.py" line="103"/>
         <source>逾期{n}天以上</source>
         <translation>Overdue {n}+ days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="106"/>
+        <location filename="../../ui/ledger_page.py" line="109"/>
         <source>{status}（逾期）</source>
         <translation>{status} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="273"/>
+        <location filename="../../ui/ledger_page.py" line="276"/>
         <source>已逾期 {n} 天（整改期限 {day}）</source>
         <translation>{n} days overdue (deadline {day})</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="275"/>
+        <location filename="../../ui/ledger_page.py" line="278"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="276"/>
+        <location filename="../../ui/ledger_page.py" line="279"/>
         <source>还有 {n} 天到期</source>
         <translation>Due in {n} days</translation>
     </message>
@@ -3998,67 +4046,72 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="393"/>
+        <location filename="../../ui/ledger_page.py" line="325"/>
+        <source>发现 {found} · 已销号 {closed} · 整改率 {rate} · 逾期 {overdue} · 重大未销号 {major}</source>
+        <translation>Found {found} · closed {closed} · rectification rate {rate} · overdue {overdue} · major open {major}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ledger_page.py" line="395"/>
         <source>搜索：隐患描述、部位、依据、措施、责任人、单位名称或拼音首字母（Ctrl+F）</source>
         <translation>Search: description, location, basis, measures, responsible person, enterprise name or pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="405"/>
+        <location filename="../../ui/ledger_page.py" line="407"/>
         <source>整改期限从</source>
         <translation>Deadline from</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="405"/>
+        <location filename="../../ui/ledger_page.py" line="407"/>
         <source>整改期限至</source>
         <translation>Deadline to</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="407"/>
+        <location filename="../../ui/ledger_page.py" line="409"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="410"/>
+        <location filename="../../ui/ledger_page.py" line="412"/>
         <source>查看隐患</source>
         <translation>View hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="411"/>
+        <location filename="../../ui/ledger_page.py" line="413"/>
         <source>打开选中的隐患（回车）</source>
         <translation>Open the selected hazard (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="412"/>
+        <location filename="../../ui/ledger_page.py" line="414"/>
         <source>企业档案</source>
         <translation>Enterprise archive</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="413"/>
+        <location filename="../../ui/ledger_page.py" line="415"/>
         <source>打开选中隐患所属企业的档案（Ctrl+E）</source>
         <translation>Open the archive of the selected hazard&apos;s enterprise (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="414"/>
+        <location filename="../../ui/ledger_page.py" line="416"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="415"/>
+        <location filename="../../ui/ledger_page.py" line="417"/>
         <source>把当前筛选的台账按此顺序导出为 Excel 文件</source>
         <translation>Export the ledger as currently filtered, in this order, to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="427"/>
+        <location filename="../../ui/ledger_page.py" line="429"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="440"/>
+        <location filename="../../ui/ledger_page.py" line="442"/>
         <source>回车或双击查看隐患；Ctrl+E 打开企业档案</source>
         <translation>Press Enter or double-click to view a hazard; Ctrl+E opens the enterprise archive</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledger_page.py" line="508"/>
+        <location filename="../../ui/ledger_page.py" line="510"/>
         <source>正在载入全部 %n 条…</source>
         <translation>
             <numerusform>Loading all %n hazard…</numerusform>
@@ -4066,82 +4119,82 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="521"/>
+        <location filename="../../ui/ledger_page.py" line="523"/>
         <source>载入失败：{error}</source>
         <translation>Loading failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="563"/>
+        <location filename="../../ui/ledger_page.py" line="565"/>
         <source>全部镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="567"/>
+        <location filename="../../ui/ledger_page.py" line="569"/>
         <source>全部行业</source>
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="571"/>
+        <location filename="../../ui/ledger_page.py" line="573"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="575"/>
+        <location filename="../../ui/ledger_page.py" line="577"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="576"/>
+        <location filename="../../ui/ledger_page.py" line="578"/>
         <source>未销号</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="580"/>
+        <location filename="../../ui/ledger_page.py" line="582"/>
         <source>逾期：全部</source>
         <translation>Overdue: all</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="581"/>
+        <location filename="../../ui/ledger_page.py" line="583"/>
         <source>仅逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="582"/>
+        <location filename="../../ui/ledger_page.py" line="584"/>
         <source>未逾期</source>
         <translation>Not overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="583"/>
+        <location filename="../../ui/ledger_page.py" line="585"/>
         <source>到期及以上</source>
         <translation>Due or later</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="584"/>
+        <location filename="../../ui/ledger_page.py" line="586"/>
         <source>逾期3天以上</source>
         <translation>Overdue 3+ days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="585"/>
+        <location filename="../../ui/ledger_page.py" line="587"/>
         <source>逾期7天以上</source>
         <translation>Overdue 7+ days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="587"/>
+        <location filename="../../ui/ledger_page.py" line="589"/>
         <source>全部发现人</source>
         <translation>All finders</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="591"/>
+        <location filename="../../ui/ledger_page.py" line="593"/>
         <source>全部检查类型</source>
         <translation>All inspection types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="604"/>
+        <location filename="../../ui/ledger_page.py" line="606"/>
         <source>全部村（社区）</source>
         <translation>All villages (communities)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledger_page.py" line="639"/>
+        <location filename="../../ui/ledger_page.py" line="641"/>
         <source>显示 %n 条</source>
         <translation>
             <numerusform>%n hazard shown</numerusform>
@@ -4149,33 +4202,33 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="691"/>
+        <location filename="../../ui/ledger_page.py" line="693"/>
         <source>隐患台账-{day}.xlsx</source>
         <translation>hazard-ledger-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="692"/>
-        <location filename="../../ui/ledger_page.py" line="701"/>
+        <location filename="../../ui/ledger_page.py" line="694"/>
+        <location filename="../../ui/ledger_page.py" line="703"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="693"/>
+        <location filename="../../ui/ledger_page.py" line="695"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="706"/>
+        <location filename="../../ui/ledger_page.py" line="708"/>
         <source>隐患排查治理台账（截至 {day}）</source>
         <translation>Hazard identification and rectification ledger (as of {day})</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="707"/>
+        <location filename="../../ui/ledger_page.py" line="709"/>
         <source>正在读取隐患…</source>
         <translation>Reading hazards…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="721"/>
+        <location filename="../../ui/ledger_page.py" line="723"/>
         <source>已导出 {n} 条隐患到：
 {path}</source>
         <translation>Exported {n} hazards to:
@@ -4910,15 +4963,6 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <location filename="../../ui/import_dialog.py" line="277"/>
         <source>变更内容</source>
         <translation>Changes</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <location filename="../../ui/ledger_page.py" line="323"/>
-        <source>LedgerPage</source>
-        <comment>发现 {found} · 已销号 {closed} · 整改率 {rate} · 逾期 {overdue} · 重大未销号 {major}</comment>
-        <translation>Ledger summary</translation>
     </message>
 </context>
 <context>
