@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPixmap, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -52,7 +52,7 @@ from ui.context import AppContext
 from ui.labels import enum_label
 from ui.table_model import RowsModel
 from ui.tasks import run_task
-from ui.widgets import ValueCombo, mark
+from ui.widgets import ValueCombo, colour_dot, mark
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # the EntryStatus code of a row
@@ -60,23 +60,9 @@ ENTRY_COLOURS = {EntryStatus.REFUSED: "#c62828", EntryStatus.RECHECK: "#f9a825",
                  EntryStatus.ADMITTED: "#2e7d32"}
 STATUS_COLUMN = 2
 
-_DOTS: dict[str, QPixmap] = {}
-
-
 def entry_dot(status: str) -> QPixmap:
-    """A small filled circle in the colour of an entry status (made on first use, after QApplication exists)."""
-    pm = _DOTS.get(status)
-    if pm is None:
-        pm = QPixmap(12, 12)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(QColor(ENTRY_COLOURS.get(status, "#9e9e9e")))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawEllipse(1, 1, 10, 10)
-        p.end()
-        _DOTS[status] = pm
-    return pm
+    """A small filled circle in the colour of an entry status."""
+    return colour_dot(ENTRY_COLOURS.get(status, "#9e9e9e"))
 
 
 def entry_label(status: str | None) -> str:

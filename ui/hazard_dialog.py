@@ -14,7 +14,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt
@@ -49,8 +48,7 @@ from models.services.errors import ServiceError, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
 from ui.labels import enum_label
-from ui.photo_strip import PhotoStrip, PhotoViewer
-from ui.tasks import run_task
+from ui.photo_strip import PhotoStrip, PhotoViewer, captured_photo, prepare_photos
 from ui.widgets import ValueCombo, mark, remember_geometry
 
 # The history's event labels and the plan's parts, marked for lupdate (context "rectification"); a test keeps this
@@ -113,37 +111,6 @@ def overdue_text(status: str, deadline: date | None, days_overdue: int) -> str:
     if days_overdue == 0:
         return QCoreApplication.translate("HazardDialog", "今天到期")
     return QCoreApplication.translate("HazardDialog", "还有 %1 天").replace("%1", str(-days_overdue))
-
-
-def prepare_photos(parent: QWidget, paths: Sequence[str]) -> list[Any]:
-    """Decode and downscale picture files (off the UI thread when there are several); a ServiceError in the list
-    for each file that is no usable picture."""
-
-    def prepare(progress: Callable[[int, int, str], None]) -> list[Any]:
-        out: list[Any] = []
-        for n, p in enumerate(paths):
-            progress(n, len(paths), Path(p).name)
-            try:
-                out.append(photo_svc.prepare_file(Path(p)))
-            except ServiceError as exc:
-                out.append(exc)
-        return out
-
-    if len(paths) > 1:
-        return run_task(parent, QCoreApplication.translate("HazardDialog", "导入照片"),
-                        QCoreApplication.translate("HazardDialog", "正在压缩照片…"), prepare)
-    return prepare(lambda *_a: None)
-
-
-def captured_photo(data: bytes) -> list[Any]:
-    """A camera frame prepared like a file (it has no EXIF time: it was taken now)."""
-    from dataclasses import replace
-
-    try:
-        return [replace(photo_svc.prepare(data, "拍照.jpg"),
-                        taken_at=datetime.now())]
-    except ServiceError as exc:
-        return [exc]
 
 
 # ================================================================================================ one step
@@ -752,4 +719,4 @@ class HazardDialog(QDialog):
         super().done(result)
 
 
-__all__ = ["ActionDialog", "EVENT_MARKS", "HazardDialog", "label_of", "overdue_text", "prepare_photos"]
+__all__ = ["ActionDialog", "EVENT_MARKS", "HazardDialog", "label_of", "overdue_text"]

@@ -70,7 +70,7 @@ from models.services.errors import ConcurrentEdit, NotFound, ValidationFailed
 from ui import alerts
 from ui.context import AppContext
 from ui.labels import enum_label
-from ui.widgets import FormDialog, ValueCombo, mark, remember_geometry
+from ui.widgets import FormDialog, ValueCombo, colour_dot, mark, remember_geometry
 
 Editor = QLineEdit | QPlainTextEdit
 Search = Callable[[str], list[svc.LibraryEntry]]
@@ -751,22 +751,9 @@ class EntryDialog(FormDialog):
 # ================================================================================================ manage dialog
 
 
-_DOT: list[QPixmap] = []
-
-
 def _major_dot() -> QPixmap:
     """A red dot before 重大 in the table (the theme's item colour would override a text colour)."""
-    if not _DOT:
-        pm = QPixmap(12, 12)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(QColor(MAJOR_COLOUR))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawEllipse(1, 1, 10, 10)
-        p.end()
-        _DOT.append(pm)
-    return _DOT[0]
+    return colour_dot(MAJOR_COLOUR)
 
 
 class LibraryTableModel(QAbstractTableModel):

@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -67,8 +66,7 @@ from ui.autosave import AutoSaver
 from ui.context import AppContext
 from ui.hazard_library import HazardLibraryDialog, LibraryCompleter, PhrasePicker, count_use, library_search
 from ui.labels import enum_label
-from ui.photo_strip import PhotoStrip, PhotoViewer
-from ui.tasks import run_task
+from ui.photo_strip import PhotoStrip, PhotoViewer, captured_photo, prepare_photos
 from ui.widgets import OptionalDateEdit, ValueCombo, mark
 
 OUTCOME_KEYS = {Qt.Key.Key_1: Outcome.PASS, Qt.Key.Key_2: Outcome.FAIL, Qt.Key.Key_3: Outcome.NOT_APPLICABLE}
@@ -1002,27 +1000,11 @@ class InspectionPage(QWidget):
         if not paths or self.data is None:
             return
 
-        def prepare(progress: Callable[[int, int, str], None]) -> list[Any]:
-            out: list[Any] = []
-            for n, p in enumerate(paths):
-                progress(n, len(paths), Path(p).name)
-                try:
-                    out.append(photo_svc.prepare_file(Path(p)))
-                except ServiceError as exc:
-                    out.append(exc)
-            return out
-
-        prepared = run_task(self, self.tr("导入照片"), self.tr("正在压缩照片…"), prepare) if len(paths) > 1 \
-            else prepare(lambda *_a: None)
+        prepared = prepare_photos(self, paths)
         self._store_prepared(prepared, attach)
 
     def _add_captured(self, data: bytes, attach: Callable[[Any, list[uuid.UUID]], None]) -> None:
-        try:
-            # A frame from the camera has no EXIF time: it was taken now. The name is record data: not translated.
-            prepared = [replace(photo_svc.prepare(data, "拍照.jpg"), taken_at=datetime.now())]
-        except ServiceError as exc:
-            prepared = [exc]
-        self._store_prepared(prepared, attach)
+        self._store_prepared(captured_photo(data), attach)
 
     def _store_prepared(self, prepared: list[Any], attach: Callable[[Any, list[uuid.UUID]], None]) -> None:
         good = [p for p in prepared if not isinstance(p, Exception)]

@@ -34,7 +34,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QPainter, QPixmap, QShortcut, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -57,7 +57,7 @@ from ui import alerts
 from ui.context import AppContext
 from ui.labels import enum_label
 from ui.tasks import TaskCancelled, run_in_session
-from ui.widgets import OptionalDateEdit, ValueCombo
+from ui.widgets import OptionalDateEdit, ValueCombo, colour_dot
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the hazard's UUID
 ENTERPRISE_ROLE = Qt.ItemDataRole.UserRole + 2  # the firm's UUID
@@ -110,22 +110,8 @@ def status_label(row: LedgerRow) -> str:
     return label
 
 
-_DOTS: dict[int, QPixmap] = {}
-
-
 def escalation_dot(level: int) -> QPixmap:
-    pm = _DOTS.get(level)
-    if pm is None:
-        pm = QPixmap(12, 12)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(QColor(ESCALATION_COLOURS.get(level, "#9e9e9e")))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawEllipse(1, 1, 10, 10)
-        p.end()
-        _DOTS[level] = pm
-    return pm
+    return colour_dot(ESCALATION_COLOURS.get(level, "#9e9e9e"))
 
 
 def _d(value: date | None) -> str:

@@ -469,3 +469,44 @@ class CameraDialog(QDialog):
         dialog = cls(device, parent)
         dialog.exec()
         return dialog.data
+
+
+# ------------------------------------------------------------------------------------------------ preparing files
+
+
+def prepare_photos(parent: QWidget, paths: Sequence[str]) -> list[Any]:
+    """Decode and downscale picture files (off the UI thread behind a progress dialog when there are several); a
+    ServiceError in the list for each file that is no usable picture. Storing them is the caller's business."""
+    from models.services import photos as photo_svc
+    from models.services.errors import ServiceError
+    from ui.tasks import run_task
+
+    def prepare(progress: Any) -> list[Any]:
+        out: list[Any] = []
+        for n, p in enumerate(paths):
+            progress(n, len(paths), Path(p).name)
+            try:
+                out.append(photo_svc.prepare_file(Path(p)))
+            except ServiceError as exc:
+                out.append(exc)
+        return out
+
+    if len(paths) > 1:
+        return run_task(parent, QCoreApplication.translate("PhotoStrip", "导入照片"),
+                        QCoreApplication.translate("PhotoStrip", "正在压缩照片…"), prepare)
+    return prepare(lambda *_a: None)
+
+
+def captured_photo(data: bytes) -> list[Any]:
+    """A camera frame prepared like a file; it has no EXIF time: it was taken now. Its name is record data (not
+    translated)."""
+    from dataclasses import replace
+    from datetime import datetime
+
+    from models.services import photos as photo_svc
+    from models.services.errors import ServiceError
+
+    try:
+        return [replace(photo_svc.prepare(data, "拍照.jpg"), taken_at=datetime.now())]
+    except ServiceError as exc:
+        return [exc]

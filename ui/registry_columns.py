@@ -3,10 +3,11 @@ paint the registry's first rows before SQLAlchemy is imported (desktop/quickstar
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPixmap
 
 from models.enums import RISK_SHORT, STATUS_LABELS
+from ui.widgets import colour_dot
 
 RISK_COLOURS = {"red": "#e53935", "orange": "#fb8c00", "yellow": "#fdd835", "blue": "#1e88e5"}
 
@@ -62,20 +63,6 @@ def display_row(name: str, uscc: str, town: str, village: str, sector: str, risk
     )
 
 
-_DOTS: dict[str, QPixmap] = {}
-
-
 def risk_dot(level: str) -> QPixmap:
-    """A small filled circle in the risk colour (cached; made on first use, after QApplication exists)."""
-    pm = _DOTS.get(level)
-    if pm is None:
-        pm = QPixmap(12, 12)
-        pm.fill(Qt.GlobalColor.transparent)
-        p = QPainter(pm)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.setBrush(QColor(RISK_COLOURS[level]))
-        p.setPen(Qt.PenStyle.NoPen)
-        p.drawEllipse(1, 1, 10, 10)
-        p.end()
-        _DOTS[level] = pm
-    return pm
+    """A small filled circle in the risk colour."""
+    return colour_dot(RISK_COLOURS[level])

@@ -45,9 +45,9 @@ from models.services.errors import ServiceError
 from ui import alerts
 from ui.autosave import AutoSaver
 from ui.context import AppContext
-from ui.hazard_dialog import HazardDialog, captured_photo, prepare_photos
+from ui.hazard_dialog import HazardDialog
 from ui.labels import enum_label
-from ui.photo_strip import PhotoStrip, PhotoViewer
+from ui.photo_strip import PhotoStrip, PhotoViewer, captured_photo, prepare_photos
 from ui.widgets import ValueCombo, mark
 
 OUTCOME_KEYS = {Qt.Key.Key_1: ReinspectionOutcome.RECTIFIED, Qt.Key.Key_2: ReinspectionOutcome.PARTIAL,

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -68,6 +69,26 @@ def remember_geometry(widget: QWidget, key: str) -> None:
     done = getattr(widget, "finished", None)
     if done is not None:
         done.connect(lambda *_: QSettings().setValue(name, widget.saveGeometry()))
+
+
+_DOTS: dict[str, QPixmap] = {}
+
+
+def colour_dot(colour: str) -> QPixmap:
+    """A small filled circle in a colour, for table cells (risk, entry status, escalation …): a decoration, because
+    the theme's item colours would override a text colour. Cached; made on first use, after QApplication exists."""
+    pm = _DOTS.get(colour)
+    if pm is None:
+        pm = QPixmap(12, 12)
+        pm.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pm)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setBrush(QColor(colour))
+        p.setPen(Qt.PenStyle.NoPen)
+        p.drawEllipse(1, 1, 10, 10)
+        p.end()
+        _DOTS[colour] = pm
+    return pm
 
 
 def mark(widget: QWidget, prop: str, value: object) -> None:

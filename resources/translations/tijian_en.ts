@@ -4,32 +4,32 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="179"/>
+        <location filename="../../ui/hazard_dialog.py" line="146"/>
         <source>同意延期(&amp;Y)</source>
         <translation>&amp;Yes, grant the extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="180"/>
+        <location filename="../../ui/hazard_dialog.py" line="147"/>
         <source>不同意(&amp;N)</source>
         <translation>&amp;No, refuse</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="189"/>
+        <location filename="../../ui/hazard_dialog.py" line="156"/>
         <source>审批意见</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="203"/>
+        <location filename="../../ui/hazard_dialog.py" line="170"/>
         <source>执法人员(&amp;O)</source>
         <translation>&amp;Officer</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="228"/>
+        <location filename="../../ui/hazard_dialog.py" line="195"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="229"/>
+        <location filename="../../ui/hazard_dialog.py" line="196"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -481,42 +481,42 @@
 <context>
     <name>CamphorModel</name>
     <message>
-        <location filename="../../ui/camphor_page.py" line="108"/>
+        <location filename="../../ui/camphor_page.py" line="94"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="108"/>
+        <location filename="../../ui/camphor_page.py" line="94"/>
         <source>镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="108"/>
+        <location filename="../../ui/camphor_page.py" line="94"/>
         <source>准入状态</source>
         <translation>Entry status</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="108"/>
+        <location filename="../../ui/camphor_page.py" line="94"/>
         <source>最近检查</source>
         <translation>Last check</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="108"/>
+        <location filename="../../ui/camphor_page.py" line="94"/>
         <source>检查次数</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="109"/>
+        <location filename="../../ui/camphor_page.py" line="95"/>
         <source>最近结论理由</source>
         <translation>Last verdict reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="116"/>
+        <location filename="../../ui/camphor_page.py" line="102"/>
         <source>未检查</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="122"/>
+        <location filename="../../ui/camphor_page.py" line="108"/>
         <source>尚无准入记录</source>
         <translation>No entry records yet</translation>
     </message>
@@ -524,82 +524,82 @@
 <context>
     <name>CamphorPage</name>
     <message>
-        <location filename="../../ui/camphor_page.py" line="96"/>
+        <location filename="../../ui/camphor_page.py" line="82"/>
         <source>（检查 {day}）</source>
         <translation>(check {day})</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="153"/>
+        <location filename="../../ui/camphor_page.py" line="139"/>
         <source>搜索：企业名称、拼音首字母、地址或法定代表人（Ctrl+F）</source>
         <translation>Search: enterprise name, pinyin initials, address or legal representative (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="161"/>
+        <location filename="../../ui/camphor_page.py" line="147"/>
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="162"/>
+        <location filename="../../ui/camphor_page.py" line="148"/>
         <source>重新读取（F5）</source>
         <translation>Reload (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="163"/>
+        <location filename="../../ui/camphor_page.py" line="149"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="164"/>
+        <location filename="../../ui/camphor_page.py" line="150"/>
         <source>把当前列表（含准入历程）导出为 Excel 文件</source>
         <translation>Export the current list (with the entry history) to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="186"/>
+        <location filename="../../ui/camphor_page.py" line="172"/>
         <source>回车或双击打开企业档案</source>
         <translation>Press Enter or double-click to open the enterprise archive</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="201"/>
+        <location filename="../../ui/camphor_page.py" line="187"/>
         <source>准入历程</source>
         <translation>Entry history</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="205"/>
+        <location filename="../../ui/camphor_page.py" line="191"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="205"/>
+        <location filename="../../ui/camphor_page.py" line="191"/>
         <source>准入状态</source>
         <translation>Entry status</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="205"/>
+        <location filename="../../ui/camphor_page.py" line="191"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="205"/>
+        <location filename="../../ui/camphor_page.py" line="191"/>
         <source>检查</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="218"/>
+        <location filename="../../ui/camphor_page.py" line="204"/>
         <source>最近一次检查</source>
         <translation>Latest check</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="290"/>
+        <location filename="../../ui/camphor_page.py" line="276"/>
         <source>全部准入状态</source>
         <translation>All entry statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="294"/>
+        <location filename="../../ui/camphor_page.py" line="280"/>
         <source>全部镇</source>
         <translation>All towns</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/camphor_page.py" line="310"/>
+        <location filename="../../ui/camphor_page.py" line="296"/>
         <source>显示 %n 家</source>
         <translation>
             <numerusform>%n enterprise shown</numerusform>
@@ -607,139 +607,139 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="315"/>
+        <location filename="../../ui/camphor_page.py" line="301"/>
         <source>共 {n} 家</source>
         <translation>{n} enterprises</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="315"/>
+        <location filename="../../ui/camphor_page.py" line="301"/>
         <source>已检查 {n}</source>
         <translation>checked {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="352"/>
+        <location filename="../../ui/camphor_page.py" line="338"/>
         <source>未选择企业</source>
         <translation>No enterprise selected</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="367"/>
+        <location filename="../../ui/camphor_page.py" line="353"/>
         <source>企业状态：{status}</source>
         <translation>Enterprise status: {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="376"/>
+        <location filename="../../ui/camphor_page.py" line="362"/>
         <source>检查 {day}</source>
         <translation>Check {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="376"/>
+        <location filename="../../ui/camphor_page.py" line="362"/>
         <source>决定</source>
         <translation>Decision</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="383"/>
+        <location filename="../../ui/camphor_page.py" line="369"/>
         <source>{reason}
 记录人：{who}</source>
         <translation>{reason}
 Recorded by: {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="391"/>
+        <location filename="../../ui/camphor_page.py" line="377"/>
         <source>未填写</source>
         <translation>not filled in</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="391"/>
+        <location filename="../../ui/camphor_page.py" line="377"/>
         <source>尚未进行准入检查。</source>
         <translation>No entry check yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="392"/>
+        <location filename="../../ui/camphor_page.py" line="378"/>
         <source>检查日期：</source>
         <translation>Check date: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="392"/>
+        <location filename="../../ui/camphor_page.py" line="378"/>
         <source>结论：</source>
         <translation>Verdict: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="393"/>
+        <location filename="../../ui/camphor_page.py" line="379"/>
         <source>不予准入（关停）应制作现场处理措施决定书。</source>
         <translation>A refusal (shut down) calls for an on-site handling decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="394"/>
+        <location filename="../../ui/camphor_page.py" line="380"/>
         <source>逐项检查结果：</source>
         <translation>Item results: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="394"/>
+        <location filename="../../ui/camphor_page.py" line="380"/>
         <source>不符合项：</source>
         <translation>Non-compliant items:</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="394"/>
+        <location filename="../../ui/camphor_page.py" line="380"/>
         <source>未逐项记录</source>
         <translation>not recorded item by item</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="405"/>
+        <location filename="../../ui/camphor_page.py" line="391"/>
         <source>停产停业依据：</source>
         <translation>Basis of the suspension: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="411"/>
+        <location filename="../../ui/camphor_page.py" line="397"/>
         <source>结论理由：</source>
         <translation>Verdict reasons: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="416"/>
+        <location filename="../../ui/camphor_page.py" line="402"/>
         <source>{reason}（{day}，见准入历程）</source>
         <translation>{reason} ({day}, see the entry history)</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="417"/>
+        <location filename="../../ui/camphor_page.py" line="403"/>
         <source>原停产停业决定：</source>
         <translation>Original suspension decision: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="418"/>
+        <location filename="../../ui/camphor_page.py" line="404"/>
         <source>整改佐证材料：</source>
         <translation>Rectification evidence: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="424"/>
+        <location filename="../../ui/camphor_page.py" line="410"/>
         <source>未判定 {n}</source>
         <translation>not judged {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="434"/>
+        <location filename="../../ui/camphor_page.py" line="420"/>
         <source>检查情况：</source>
         <translation>Findings: </translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="442"/>
+        <location filename="../../ui/camphor_page.py" line="428"/>
         <source>导出樟脑油企业名册</source>
         <translation>Export camphor oil enterprise register</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="446"/>
+        <location filename="../../ui/camphor_page.py" line="432"/>
         <source>樟脑油企业名册-{day}.xlsx</source>
         <translation>camphor-oil-enterprises-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="448"/>
+        <location filename="../../ui/camphor_page.py" line="434"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="455"/>
+        <location filename="../../ui/camphor_page.py" line="441"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../ui/camphor_page.py" line="460"/>
+        <location filename="../../ui/camphor_page.py" line="446"/>
         <source>已导出 {n} 家企业到：
 {path}</source>
         <translation>Exported {n} enterprises to:
@@ -749,22 +749,22 @@ Recorded by: {who}</translation>
 <context>
     <name>ChecklistChooser</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="237"/>
+        <location filename="../../ui/inspection_page.py" line="235"/>
         <source>选择检查表</source>
         <translation>Choose checklists</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="239"/>
+        <location filename="../../ui/inspection_page.py" line="237"/>
         <source>本次检查使用的检查表（空格勾选）：</source>
         <translation>Checklists used for this inspection (Space ticks):</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="242"/>
+        <location filename="../../ui/inspection_page.py" line="240"/>
         <source>各行业</source>
         <translation>all sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="243"/>
+        <location filename="../../ui/inspection_page.py" line="241"/>
         <source>第%1版</source>
         <translation>Rev. %1</translation>
     </message>
@@ -772,7 +772,7 @@ Recorded by: {who}</translation>
 <context>
     <name>ChecklistModel</name>
     <message numerus="yes">
-        <location filename="../../ui/inspection_page.py" line="140"/>
+        <location filename="../../ui/inspection_page.py" line="138"/>
         <source>照片%n张</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -780,27 +780,27 @@ Recorded by: {who}</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="144"/>
+        <location filename="../../ui/inspection_page.py" line="142"/>
         <source>隐患%1</source>
         <translation>Hazard %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="145"/>
+        <location filename="../../ui/inspection_page.py" line="143"/>
         <source>（重大）</source>
         <translation> (major)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="153"/>
+        <location filename="../../ui/inspection_page.py" line="151"/>
         <source>依据：</source>
         <translation>Basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="155"/>
+        <location filename="../../ui/inspection_page.py" line="153"/>
         <source>第%1版</source>
         <translation>Rev. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="158"/>
+        <location filename="../../ui/inspection_page.py" line="156"/>
         <source>★ 重大事故隐患判定项</source>
         <translation>★ Major hazard criterion</translation>
     </message>
@@ -1975,32 +1975,32 @@ The number will not be used again; the document stays on file with the reason no
 <context>
     <name>EnterpriseLedger</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="755"/>
+        <location filename="../../ui/ledger_page.py" line="741"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="756"/>
+        <location filename="../../ui/ledger_page.py" line="742"/>
         <source>未销号</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="760"/>
+        <location filename="../../ui/ledger_page.py" line="746"/>
         <source>逾期：全部</source>
         <translation>Overdue: all</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="761"/>
+        <location filename="../../ui/ledger_page.py" line="747"/>
         <source>仅逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="762"/>
+        <location filename="../../ui/ledger_page.py" line="748"/>
         <source>未逾期</source>
         <translation>Not overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="764"/>
+        <location filename="../../ui/ledger_page.py" line="750"/>
         <source>搜索隐患</source>
         <translation>Search hazards</translation>
     </message>
@@ -2008,70 +2008,70 @@ The number will not be used again; the document stays on file with the reason no
 <context>
     <name>EnterpriseTableModel</name>
     <message>
-        <location filename="../../ui/registry_columns.py" line="36"/>
+        <location filename="../../ui/registry_columns.py" line="37"/>
         <source>单位名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="37"/>
+        <location filename="../../ui/registry_columns.py" line="38"/>
         <source>统一社会信用代码</source>
         <translatorcomment>Short on purpose: fits the 165-px column of the enterprise list at 13 px (with the theme&apos;s upper case). USCC = Unified Social Credit Code.</translatorcomment>
         <translation>USCC</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="38"/>
+        <location filename="../../ui/registry_columns.py" line="39"/>
         <source>所属镇</source>
         <translation>Town</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="39"/>
+        <location filename="../../ui/registry_columns.py" line="40"/>
         <source>村（社区）</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="40"/>
+        <location filename="../../ui/registry_columns.py" line="41"/>
         <source>行业领域</source>
         <translation>Sector</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="41"/>
+        <location filename="../../ui/registry_columns.py" line="42"/>
         <source>风险</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="42"/>
+        <location filename="../../ui/registry_columns.py" line="43"/>
         <source>高危</source>
         <translatorcomment>Short on purpose: fits the 60-px High-risk column of the enterprise list at 13 px (with the theme&apos;s upper case). HR = high-risk enterprise.</translatorcomment>
         <translation>HR</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="43"/>
+        <location filename="../../ui/registry_columns.py" line="44"/>
         <source>园区</source>
         <translatorcomment>Short on purpose: fits the 60-px Park column of the enterprise list at 13 px (with the theme&apos;s upper case). PK = in an industrial park.</translatorcomment>
         <translation>PK</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="44"/>
+        <location filename="../../ui/registry_columns.py" line="45"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="45"/>
+        <location filename="../../ui/registry_columns.py" line="46"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="46"/>
+        <location filename="../../ui/registry_columns.py" line="47"/>
         <source>法定代表人</source>
         <translation>Legal rep.</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="47"/>
+        <location filename="../../ui/registry_columns.py" line="48"/>
         <source>联系电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/registry_columns.py" line="56"/>
+        <location filename="../../ui/registry_columns.py" line="57"/>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -2651,48 +2651,48 @@ The number will not be used again; the document stays on file with the reason no
 <context>
     <name>FinishDialog</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="194"/>
-        <location filename="../../ui/inspection_page.py" line="218"/>
+        <location filename="../../ui/inspection_page.py" line="192"/>
+        <location filename="../../ui/inspection_page.py" line="216"/>
         <source>完成检查</source>
         <translation>Finish inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="198"/>
+        <location filename="../../ui/inspection_page.py" line="196"/>
         <source>检查项</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="198"/>
+        <location filename="../../ui/inspection_page.py" line="196"/>
         <source>共 %1 项：符合 %2，不符合 %3，不适用 %4，未判定 %5</source>
         <translation>%1 in all: compliant %2, non-compliant %3, N/A %4, not judged %5</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="203"/>
+        <location filename="../../ui/inspection_page.py" line="201"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="203"/>
+        <location filename="../../ui/inspection_page.py" line="201"/>
         <source>共 %1 项：一般 %2，重大 %3；立即整改 %4</source>
         <translation>%1 in all: general %2, major %3; rectified on the spot %4</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="210"/>
+        <location filename="../../ui/inspection_page.py" line="208"/>
         <source>还不能完成，请先补全：</source>
         <translation>Cannot finish yet. Please complete first:</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="215"/>
+        <location filename="../../ui/inspection_page.py" line="213"/>
         <source>记录完整。完成后该企业的检查记录将锁定，隐患进入整改跟踪。</source>
         <translation>The record is complete. Once finished, this enterprise&apos;s inspection record is locked and its hazards go into rectification tracking.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="220"/>
+        <location filename="../../ui/inspection_page.py" line="218"/>
         <source>返回修改</source>
         <translation>Back to editing</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="220"/>
+        <location filename="../../ui/inspection_page.py" line="218"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2700,12 +2700,12 @@ The number will not be used again; the document stays on file with the reason no
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../ui/widgets.py" line="113"/>
+        <location filename="../../ui/widgets.py" line="134"/>
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="115"/>
+        <location filename="../../ui/widgets.py" line="136"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -2713,409 +2713,399 @@ The number will not be used again; the document stays on file with the reason no
 <context>
     <name>HazardDialog</name>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="133"/>
-        <source>导入照片</source>
-        <translation>Import photos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hazard_dialog.py" line="134"/>
-        <source>正在压缩照片…</source>
-        <translation>Compressing photos…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/hazard_dialog.py" line="110"/>
+        <location filename="../../ui/hazard_dialog.py" line="108"/>
         <source>无整改期限</source>
         <translation>No due date</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="112"/>
+        <location filename="../../ui/hazard_dialog.py" line="110"/>
         <source>逾期 %1 天</source>
         <translation>%1 days overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="114"/>
+        <location filename="../../ui/hazard_dialog.py" line="112"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="115"/>
+        <location filename="../../ui/hazard_dialog.py" line="113"/>
         <source>还有 %1 天</source>
         <translation>%1 days left</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="304"/>
+        <location filename="../../ui/hazard_dialog.py" line="271"/>
         <source>隐患详情</source>
         <translation>Hazard details</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="321"/>
+        <location filename="../../ui/hazard_dialog.py" line="288"/>
         <source>基本情况</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="322"/>
-        <location filename="../../ui/hazard_dialog.py" line="733"/>
-        <location filename="../../ui/hazard_dialog.py" line="739"/>
-        <location filename="../../ui/hazard_dialog.py" line="744"/>
+        <location filename="../../ui/hazard_dialog.py" line="289"/>
+        <location filename="../../ui/hazard_dialog.py" line="700"/>
+        <location filename="../../ui/hazard_dialog.py" line="706"/>
+        <location filename="../../ui/hazard_dialog.py" line="711"/>
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="324"/>
-        <location filename="../../ui/hazard_dialog.py" line="750"/>
+        <location filename="../../ui/hazard_dialog.py" line="291"/>
+        <location filename="../../ui/hazard_dialog.py" line="717"/>
         <source>整改方案</source>
         <translation>Remediation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="325"/>
+        <location filename="../../ui/hazard_dialog.py" line="292"/>
         <source>整改记录</source>
         <translation>Rectification history</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="330"/>
+        <location filename="../../ui/hazard_dialog.py" line="297"/>
         <source>整改进展(&amp;P)…</source>
         <translation>Report &amp;progress…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="331"/>
+        <location filename="../../ui/hazard_dialog.py" line="298"/>
         <source>整改完成(&amp;F)…</source>
         <translation>Rectification &amp;finished…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="332"/>
+        <location filename="../../ui/hazard_dialog.py" line="299"/>
         <source>申请延期(&amp;E)…</source>
         <translation>Request &amp;extension…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="333"/>
+        <location filename="../../ui/hazard_dialog.py" line="300"/>
         <source>审批延期(&amp;D)…</source>
         <translation>&amp;Decide on extension…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="334"/>
+        <location filename="../../ui/hazard_dialog.py" line="301"/>
         <source>安排复查(&amp;R)…</source>
         <translation>Schedule &amp;re-inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="335"/>
+        <location filename="../../ui/hazard_dialog.py" line="302"/>
         <source>销号(&amp;X)…</source>
         <translation>Close as fi&amp;xed…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="336"/>
-        <location filename="../../ui/hazard_dialog.py" line="578"/>
+        <location filename="../../ui/hazard_dialog.py" line="303"/>
+        <location filename="../../ui/hazard_dialog.py" line="545"/>
         <source>挂牌督办(&amp;U)…</source>
         <translation>List for s&amp;upervision…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="344"/>
+        <location filename="../../ui/hazard_dialog.py" line="311"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="386"/>
+        <location filename="../../ui/hazard_dialog.py" line="353"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="386"/>
+        <location filename="../../ui/hazard_dialog.py" line="353"/>
         <source>隐患部位</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="387"/>
+        <location filename="../../ui/hazard_dialog.py" line="354"/>
         <source>隐患类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="387"/>
+        <location filename="../../ui/hazard_dialog.py" line="354"/>
         <source>判定依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="388"/>
+        <location filename="../../ui/hazard_dialog.py" line="355"/>
         <source>整改措施</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="388"/>
+        <location filename="../../ui/hazard_dialog.py" line="355"/>
         <source>发现</source>
         <translation>Found</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="389"/>
-        <location filename="../../ui/hazard_dialog.py" line="466"/>
+        <location filename="../../ui/hazard_dialog.py" line="356"/>
+        <location filename="../../ui/hazard_dialog.py" line="433"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="389"/>
+        <location filename="../../ui/hazard_dialog.py" line="356"/>
         <source>企业责任人</source>
         <translation>Responsible person</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="390"/>
-        <location filename="../../ui/hazard_dialog.py" line="618"/>
+        <location filename="../../ui/hazard_dialog.py" line="357"/>
+        <location filename="../../ui/hazard_dialog.py" line="585"/>
         <source>整改进展</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="390"/>
+        <location filename="../../ui/hazard_dialog.py" line="357"/>
         <source>延期申请</source>
         <translation>Extension request</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="391"/>
+        <location filename="../../ui/hazard_dialog.py" line="358"/>
         <source>复查</source>
         <translation>Re-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="391"/>
+        <location filename="../../ui/hazard_dialog.py" line="358"/>
         <source>复查情况</source>
         <translation>Re-inspection notes</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="392"/>
-        <location filename="../../ui/hazard_dialog.py" line="689"/>
-        <location filename="../../ui/hazard_dialog.py" line="693"/>
+        <location filename="../../ui/hazard_dialog.py" line="359"/>
+        <location filename="../../ui/hazard_dialog.py" line="656"/>
+        <location filename="../../ui/hazard_dialog.py" line="660"/>
         <source>销号</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="406"/>
+        <location filename="../../ui/hazard_dialog.py" line="373"/>
         <source>检查发现时</source>
         <translation>When found</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="406"/>
+        <location filename="../../ui/hazard_dialog.py" line="373"/>
         <source>立即整改后</source>
         <translation>After on-the-spot rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="407"/>
+        <location filename="../../ui/hazard_dialog.py" line="374"/>
         <source>整改证据（可添加）</source>
         <translation>Rectification evidence (you can add photos)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="443"/>
+        <location filename="../../ui/hazard_dialog.py" line="410"/>
         <source>保存整改方案(&amp;S)</source>
         <translation>&amp;Save remediation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="444"/>
+        <location filename="../../ui/hazard_dialog.py" line="411"/>
         <source>Ctrl+S</source>
         <translation>Ctrl+S</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="451"/>
+        <location filename="../../ui/hazard_dialog.py" line="418"/>
         <source>重大事故隐患治理方案（六项内容）</source>
         <translation>Remediation plan for a major hazard (six items)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="466"/>
+        <location filename="../../ui/hazard_dialog.py" line="433"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="466"/>
+        <location filename="../../ui/hazard_dialog.py" line="433"/>
         <source>事项</source>
         <translation>Event</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="466"/>
+        <location filename="../../ui/hazard_dialog.py" line="433"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="467"/>
+        <location filename="../../ui/hazard_dialog.py" line="434"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="467"/>
+        <location filename="../../ui/hazard_dialog.py" line="434"/>
         <source>经办人</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="467"/>
+        <location filename="../../ui/hazard_dialog.py" line="434"/>
         <source>检查/复查日</source>
         <translation>Inspection date</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="489"/>
+        <location filename="../../ui/hazard_dialog.py" line="456"/>
         <source>（未填写隐患描述）</source>
         <translation>(no hazard description)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="495"/>
+        <location filename="../../ui/hazard_dialog.py" line="462"/>
         <source>隐患</source>
         <translation> hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="500"/>
+        <location filename="../../ui/hazard_dialog.py" line="467"/>
         <source>（未整改 %1 次）</source>
         <translation>(%1 failed re-inspections)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="505"/>
-        <location filename="../../ui/hazard_dialog.py" line="704"/>
+        <location filename="../../ui/hazard_dialog.py" line="472"/>
+        <location filename="../../ui/hazard_dialog.py" line="671"/>
         <source>挂牌督办</source>
         <translation>Supervised</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="509"/>
+        <location filename="../../ui/hazard_dialog.py" line="476"/>
         <source>延期待审批</source>
         <translation>Extension pending</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="523"/>
+        <location filename="../../ui/hazard_dialog.py" line="490"/>
         <source>发现人：%1</source>
         <translation>Found by: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="527"/>
+        <location filename="../../ui/hazard_dialog.py" line="494"/>
         <source>（原定 %1）</source>
         <translation>(originally %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="534"/>
+        <location filename="../../ui/hazard_dialog.py" line="501"/>
         <source>申请延至 %1，理由：%2</source>
         <translation>Extension to %1 requested; reason: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="536"/>
+        <location filename="../../ui/hazard_dialog.py" line="503"/>
         <source>（应于 %1 前答复）</source>
         <translation>(answer due by %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="541"/>
+        <location filename="../../ui/hazard_dialog.py" line="508"/>
         <source>已安排 %1 复查</source>
         <translation>Re-inspection scheduled for %1</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="545"/>
+        <location filename="../../ui/hazard_dialog.py" line="512"/>
         <source>%1 由 %2 销号</source>
         <translation>Closed on %1 by %2</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="573"/>
+        <location filename="../../ui/hazard_dialog.py" line="540"/>
         <source>整改记录（%1）</source>
         <translation>Rectification history (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="578"/>
+        <location filename="../../ui/hazard_dialog.py" line="545"/>
         <source>解除督办(&amp;U)…</source>
         <translation>End s&amp;upervision…</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="581"/>
+        <location filename="../../ui/hazard_dialog.py" line="548"/>
         <source>该隐患已销号，只能查看。</source>
         <translation>This hazard is closed and can only be viewed.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="616"/>
+        <location filename="../../ui/hazard_dialog.py" line="583"/>
         <source>报告整改进展</source>
         <translation>Report rectification progress</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="617"/>
+        <location filename="../../ui/hazard_dialog.py" line="584"/>
         <source>企业报告的整改进展（状态变为“整改中”）。</source>
         <translation>Progress reported by the enterprise (the status becomes &quot;Being rectified&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="630"/>
+        <location filename="../../ui/hazard_dialog.py" line="597"/>
         <source>报告整改完成</source>
         <translation>Report rectification finished</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="631"/>
+        <location filename="../../ui/hazard_dialog.py" line="598"/>
         <source>企业报告已整改完毕、申请复查（状态变为“待复查”）。</source>
         <translation>The enterprise reports the rectification finished and asks for re-inspection (the status becomes &quot;Awaiting re-inspection&quot;).</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="632"/>
+        <location filename="../../ui/hazard_dialog.py" line="599"/>
         <source>整改情况</source>
         <translation>Rectification done</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="632"/>
+        <location filename="../../ui/hazard_dialog.py" line="599"/>
         <source>申请复查</source>
         <translation>Request re-inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="644"/>
+        <location filename="../../ui/hazard_dialog.py" line="611"/>
         <source>申请延期</source>
         <translation>Request extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="645"/>
+        <location filename="../../ui/hazard_dialog.py" line="612"/>
         <source>现在的整改期限：%1。企业因不可抗力不能按期完成的，应在期限届满前书面申请延期，由执法人员审批。</source>
         <translation>Current deadline: %1. An enterprise that cannot finish in time because of force majeure must apply in writing before the deadline; an officer decides on the extension.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="647"/>
+        <location filename="../../ui/hazard_dialog.py" line="614"/>
         <source>申请延至(&amp;T)</source>
         <translation>Extend &amp;to</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="648"/>
+        <location filename="../../ui/hazard_dialog.py" line="615"/>
         <source>延期理由</source>
         <translation>Reason for extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="661"/>
+        <location filename="../../ui/hazard_dialog.py" line="628"/>
         <source>审批延期</source>
         <translation>Decide on extension</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="662"/>
+        <location filename="../../ui/hazard_dialog.py" line="629"/>
         <source>企业申请将整改期限由 %1 延至 %2。
 理由：%3</source>
         <translation>The enterprise asks to extend the deadline from %1 to %2.
 Reason: %3</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="664"/>
+        <location filename="../../ui/hazard_dialog.py" line="631"/>
         <source>审批说明</source>
         <translation>Decision note</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="686"/>
+        <location filename="../../ui/hazard_dialog.py" line="653"/>
         <source>重大事故隐患：经执法人员现场复查确认已整改后，由持有效执法证的执法人员销号。</source>
         <translation>Major hazard: after an on-site re-inspection confirms the rectification, a law-enforcement officer with a valid certificate closes it.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="688"/>
+        <location filename="../../ui/hazard_dialog.py" line="655"/>
         <source>一般事故隐患：复查确认已整改，或有整改证据（照片）后销号。销号后不能撤销。</source>
         <translation>General hazard: closed once a re-inspection confirms the rectification or there is evidence (photos). Closing cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="690"/>
+        <location filename="../../ui/hazard_dialog.py" line="657"/>
         <source>（办公室，不选执法人员）</source>
         <translation>(office, no officer)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="692"/>
+        <location filename="../../ui/hazard_dialog.py" line="659"/>
         <source>销号说明</source>
         <translation>Closing note</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="704"/>
+        <location filename="../../ui/hazard_dialog.py" line="671"/>
         <source>解除督办</source>
         <translation>End supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="705"/>
+        <location filename="../../ui/hazard_dialog.py" line="672"/>
         <source>理由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="718"/>
+        <location filename="../../ui/hazard_dialog.py" line="685"/>
         <source>整改方案已保存 %1</source>
         <translation>Remediation plan saved at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="750"/>
+        <location filename="../../ui/hazard_dialog.py" line="717"/>
         <source>整改方案有未保存的修改，保存吗？</source>
         <translation>The remediation plan has unsaved changes. Save them?</translation>
     </message>
@@ -3123,73 +3113,73 @@ Reason: %3</translation>
 <context>
     <name>HazardLibraryDialog</name>
     <message>
-        <location filename="../../ui/hazard_library.py" line="837"/>
+        <location filename="../../ui/hazard_library.py" line="824"/>
         <source>隐患库与常用语</source>
         <translation>Hazard library and phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="841"/>
+        <location filename="../../ui/hazard_library.py" line="828"/>
         <source>搜索：描述、依据或拼音首字母，多个词用空格分开（Ctrl+F）</source>
         <translation>Search: description, basis or pinyin initials; separate words with spaces (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="844"/>
+        <location filename="../../ui/hazard_library.py" line="831"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="845"/>
+        <location filename="../../ui/hazard_library.py" line="832"/>
         <source>隐患描述</source>
         <translation>Hazard descriptions</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="846"/>
+        <location filename="../../ui/hazard_library.py" line="833"/>
         <source>常用语</source>
         <translation>Phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="847"/>
+        <location filename="../../ui/hazard_library.py" line="834"/>
         <source>显示已停用</source>
         <translation>Show inactive</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="876"/>
+        <location filename="../../ui/hazard_library.py" line="863"/>
         <source>新增隐患描述(&amp;N)</source>
         <translation>&amp;New hazard description</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="877"/>
+        <location filename="../../ui/hazard_library.py" line="864"/>
         <source>新增常用语</source>
         <translation>New phrase</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="878"/>
+        <location filename="../../ui/hazard_library.py" line="865"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="879"/>
-        <location filename="../../ui/hazard_library.py" line="952"/>
+        <location filename="../../ui/hazard_library.py" line="866"/>
+        <location filename="../../ui/hazard_library.py" line="939"/>
         <source>停用</source>
         <translation>Deactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="880"/>
+        <location filename="../../ui/hazard_library.py" line="867"/>
         <source>停用的条目不再出现在检查录入的提示中；可随时重新启用</source>
         <translation>Inactive entries are no longer suggested while recording inspections; they can be reactivated at any time</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="886"/>
+        <location filename="../../ui/hazard_library.py" line="873"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="889"/>
+        <location filename="../../ui/hazard_library.py" line="876"/>
         <source>内置条目修改后即成为本单位条目（来源显示“内置（已改）”），内置库更新不再覆盖；条目不删除，不用的请停用。</source>
         <translation>An edited built-in entry becomes your office&apos;s own entry (source &quot;Built-in (edited)&quot;) and library updates no longer overwrite it. Entries are not deleted: deactivate those you do not use.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/hazard_library.py" line="936"/>
+        <location filename="../../ui/hazard_library.py" line="923"/>
         <source>%n 条</source>
         <translation>
             <numerusform>%n entry</numerusform>
@@ -3197,12 +3187,12 @@ Reason: %3</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="952"/>
+        <location filename="../../ui/hazard_library.py" line="939"/>
         <source>重新启用</source>
         <translation>Reactivate</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="980"/>
+        <location filename="../../ui/hazard_library.py" line="967"/>
         <source>未保存</source>
         <translation>Not saved</translation>
     </message>
@@ -3509,365 +3499,355 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../ui/inspection_page.py" line="269"/>
+        <location filename="../../ui/inspection_page.py" line="267"/>
         <source>重新打开检查</source>
         <translation>Reopen inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="270"/>
+        <location filename="../../ui/inspection_page.py" line="268"/>
         <source>更正已完成的检查记录的原因：</source>
         <translation>Reason for correcting the finished inspection record:</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="289"/>
-        <location filename="../../ui/inspection_page.py" line="708"/>
+        <location filename="../../ui/inspection_page.py" line="287"/>
+        <location filename="../../ui/inspection_page.py" line="706"/>
         <source>已自动保存 %1</source>
         <translation>Saved automatically at %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="299"/>
+        <location filename="../../ui/inspection_page.py" line="297"/>
         <source>记录人：新发现的隐患记在此人名下</source>
         <translation>Recorder: new hazards are recorded under this person&apos;s name</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="305"/>
+        <location filename="../../ui/inspection_page.py" line="303"/>
         <source>记录人(&amp;R)</source>
         <translation>&amp;Recorder</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="314"/>
+        <location filename="../../ui/inspection_page.py" line="312"/>
         <source>检查表</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="315"/>
+        <location filename="../../ui/inspection_page.py" line="313"/>
         <source>隐患</source>
         <translation>Hazards</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="316"/>
+        <location filename="../../ui/inspection_page.py" line="314"/>
         <source>检查情况与专家建议</source>
         <translation>Findings and expert advice</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="318"/>
+        <location filename="../../ui/inspection_page.py" line="316"/>
         <source>准入结论</source>
         <translation>Entry verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="320"/>
+        <location filename="../../ui/inspection_page.py" line="318"/>
         <source>完成检查…</source>
         <translation>Finish inspection…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="321"/>
+        <location filename="../../ui/inspection_page.py" line="319"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="323"/>
+        <location filename="../../ui/inspection_page.py" line="321"/>
         <source>重新打开…</source>
         <translation>Reopen…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="325"/>
+        <location filename="../../ui/inspection_page.py" line="323"/>
         <source>制作文书</source>
         <translation>Make document</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="326"/>
+        <location filename="../../ui/inspection_page.py" line="324"/>
         <source>为该企业制作现场检查记录、责令限期整改指令书等执法文书</source>
         <translation>Make enforcement documents for this enterprise (on-site inspection record, rectification order, …)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="390"/>
+        <location filename="../../ui/inspection_page.py" line="388"/>
         <source>转到隐患 (Ctrl+H)</source>
         <translation>Go to hazard (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="395"/>
+        <location filename="../../ui/inspection_page.py" line="393"/>
         <source>备注（离开或停止输入后自动保存；Esc 回到检查表）</source>
         <translation>Note (saved automatically when you leave the field or stop typing; Esc returns to the checklist)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="415"/>
+        <location filename="../../ui/inspection_page.py" line="413"/>
         <source>其余未检项设为不适用</source>
         <translation>Set the remaining items to N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="417"/>
+        <location filename="../../ui/inspection_page.py" line="415"/>
         <source>检查表…</source>
         <translation>Checklists…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="418"/>
+        <location filename="../../ui/inspection_page.py" line="416"/>
         <source>选择本次检查使用的检查表</source>
         <translation>Choose the checklists for this inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="443"/>
+        <location filename="../../ui/inspection_page.py" line="441"/>
         <source>新增隐患 (Ctrl+N)</source>
         <translation>New hazard (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="445"/>
-        <location filename="../../ui/inspection_page.py" line="920"/>
+        <location filename="../../ui/inspection_page.py" line="443"/>
+        <location filename="../../ui/inspection_page.py" line="918"/>
         <source>删除隐患</source>
         <translation>Delete hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="457"/>
+        <location filename="../../ui/inspection_page.py" line="455"/>
         <source>输入关键字即可从隐患库中选择标准描述（↓ 选择，Enter 采用）</source>
         <translation>Type keywords to pick a standard description from the hazard library (↓ to choose, Enter to use)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="476"/>
+        <location filename="../../ui/inspection_page.py" line="474"/>
         <source>已立即整改（当场整改完毕，需整改后照片）</source>
         <translation>Rectified on the spot (requires photos after rectification)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="505"/>
+        <location filename="../../ui/inspection_page.py" line="503"/>
         <source>隐患库…</source>
         <translation>Hazard library…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="506"/>
+        <location filename="../../ui/inspection_page.py" line="504"/>
         <source>查看、补充标准隐患描述和常用语</source>
         <translation>View and add standard hazard descriptions and phrases</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="512"/>
+        <location filename="../../ui/inspection_page.py" line="510"/>
         <source>隐患描述(&amp;D)</source>
         <translation>&amp;Description</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="512"/>
+        <location filename="../../ui/inspection_page.py" line="510"/>
         <source>隐患部位(&amp;L)</source>
         <translation>&amp;Location</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="513"/>
+        <location filename="../../ui/inspection_page.py" line="511"/>
         <source>隐患类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="513"/>
+        <location filename="../../ui/inspection_page.py" line="511"/>
         <source>隐患等级(&amp;G)</source>
         <translation>&amp;Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="514"/>
+        <location filename="../../ui/inspection_page.py" line="512"/>
         <source>判定依据(&amp;B)</source>
         <translation>&amp;Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="514"/>
+        <location filename="../../ui/inspection_page.py" line="512"/>
         <source>整改措施(&amp;M)</source>
         <translation>&amp;Measures</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="515"/>
+        <location filename="../../ui/inspection_page.py" line="513"/>
         <source>整改期限(&amp;T)</source>
         <translation>Due da&amp;te</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="515"/>
+        <location filename="../../ui/inspection_page.py" line="513"/>
         <source>企业责任人(&amp;P)</source>
         <translation>Responsible &amp;person</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="516"/>
+        <location filename="../../ui/inspection_page.py" line="514"/>
         <source>发现人</source>
         <translation>Found by</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="517"/>
+        <location filename="../../ui/inspection_page.py" line="515"/>
         <source>隐患照片</source>
         <translation>Hazard photos</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="517"/>
+        <location filename="../../ui/inspection_page.py" line="515"/>
         <source>整改后照片</source>
         <translation>Photos after rectification</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="547"/>
+        <location filename="../../ui/inspection_page.py" line="545"/>
         <source>专家建议：不属于隐患的改进意见（例如管理提升、培训建议）</source>
         <translation>Expert advice: improvements that are not hazards (e.g. better management, training)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="554"/>
+        <location filename="../../ui/inspection_page.py" line="552"/>
         <source>检查场所(&amp;S)</source>
         <translation>&amp;Site inspected</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="554"/>
+        <location filename="../../ui/inspection_page.py" line="552"/>
         <source>检查情况(&amp;I)</source>
         <translation>&amp;Inspection findings</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="555"/>
+        <location filename="../../ui/inspection_page.py" line="553"/>
         <source>专家建议(&amp;A)</source>
         <translation>Expert &amp;advice</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="566"/>
+        <location filename="../../ui/inspection_page.py" line="564"/>
         <source>原停产停业决定（文号、日期、内容）</source>
         <translation>Original suspension decision (document number, date, content)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="569"/>
+        <location filename="../../ui/inspection_page.py" line="567"/>
         <source>企业提交的整改材料（安全设施“三同时”、检测报告等）</source>
         <translation>Rectification materials submitted by the enterprise (&quot;three simultaneities&quot; for safety facilities, test reports, etc.)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="571"/>
+        <location filename="../../ui/inspection_page.py" line="569"/>
         <source>（未下结论）</source>
         <translation>(no verdict yet)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="576"/>
+        <location filename="../../ui/inspection_page.py" line="574"/>
         <source>结论理由（整改后复查、不予准入时必填）</source>
         <translation>Verdict reasons (required for re-inspection after rectification and for entry refused)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="582"/>
+        <location filename="../../ui/inspection_page.py" line="580"/>
         <source>原停产决定</source>
         <translation>Suspension decision</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="582"/>
+        <location filename="../../ui/inspection_page.py" line="580"/>
         <source>整改材料</source>
         <translation>Rectification materials</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="583"/>
+        <location filename="../../ui/inspection_page.py" line="581"/>
         <source>准入结论(&amp;V)</source>
         <translation>&amp;Verdict</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="583"/>
+        <location filename="../../ui/inspection_page.py" line="581"/>
         <source>结论理由</source>
         <translation>Verdict reasons</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="600"/>
+        <location filename="../../ui/inspection_page.py" line="598"/>
         <source>现场检查</source>
         <translation>On-site inspection</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="619"/>
+        <location filename="../../ui/inspection_page.py" line="617"/>
         <source>（已完成）</source>
         <translation> (finished)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="621"/>
+        <location filename="../../ui/inspection_page.py" line="619"/>
         <source>第%1版</source>
         <translation>Rev. %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="625"/>
+        <location filename="../../ui/inspection_page.py" line="623"/>
         <source>检查表：</source>
         <translation>Checklists: </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="625"/>
+        <location filename="../../ui/inspection_page.py" line="623"/>
         <source>无</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="630"/>
+        <location filename="../../ui/inspection_page.py" line="628"/>
         <source>（未指定）</source>
         <translation>(not specified)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="632"/>
+        <location filename="../../ui/inspection_page.py" line="630"/>
         <source>专家</source>
         <translation>expert</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="632"/>
+        <location filename="../../ui/inspection_page.py" line="630"/>
         <source>执法人员</source>
         <translation>officer</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="676"/>
+        <location filename="../../ui/inspection_page.py" line="674"/>
         <source>已判定 %1 / %2 项，不符合 %3 项；隐患 %4 项 · 1 符合  2 不符合  3 不适用  0 清除</source>
         <translation>%1 / %2 judged, %3 non-compliant; %4 hazards · 1 compliant  2 non-compliant  3 N/A  0 clear</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="679"/>
+        <location filename="../../ui/inspection_page.py" line="677"/>
         <source>隐患（%1）</source>
         <translation>Hazards (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="741"/>
+        <location filename="../../ui/inspection_page.py" line="739"/>
         <source>★ 重大事故隐患判定项&#x3000;</source>
         <translation>★ Major hazard criterion — </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="743"/>
+        <location filename="../../ui/inspection_page.py" line="741"/>
         <source>依据：</source>
         <translation>Basis: </translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="783"/>
+        <location filename="../../ui/inspection_page.py" line="781"/>
         <source>已按该项生成隐患 %1（Ctrl+H 查看、补充）</source>
         <translation>Hazard %1 created from this item (Ctrl+H to view and complete it)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="786"/>
+        <location filename="../../ui/inspection_page.py" line="784"/>
         <source>该项已不是“不符合”，但其隐患已补充过内容或照片，予以保留；如需删除请到“隐患”页。</source>
         <translation>This item is no longer &quot;non-compliant&quot;, but its hazard already has details or photos, so it was kept; to delete it, go to the &quot;Hazards&quot; tab.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="814"/>
+        <location filename="../../ui/inspection_page.py" line="812"/>
         <source>已将 %1 个未检项设为不适用</source>
         <translation>%1 unchecked items set to N/A</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="847"/>
+        <location filename="../../ui/inspection_page.py" line="845"/>
         <source>（未填写描述）</source>
         <translation>(no description)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="851"/>
+        <location filename="../../ui/inspection_page.py" line="849"/>
         <source>重大</source>
         <translation>Major</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="851"/>
+        <location filename="../../ui/inspection_page.py" line="849"/>
         <source>一般</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="854"/>
+        <location filename="../../ui/inspection_page.py" line="852"/>
         <source> · 已立即整改</source>
         <translation> · rectified on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="921"/>
+        <location filename="../../ui/inspection_page.py" line="919"/>
         <source>删除隐患 %1“%2”？</source>
         <translation>Delete hazard %1 &quot;%2&quot;?</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="1015"/>
-        <source>导入照片</source>
-        <translation>Import photos</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inspection_page.py" line="1015"/>
-        <source>正在压缩照片…</source>
-        <translation>Compressing photos…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/inspection_page.py" line="1039"/>
-        <location filename="../../ui/inspection_page.py" line="1073"/>
+        <location filename="../../ui/inspection_page.py" line="1021"/>
+        <location filename="../../ui/inspection_page.py" line="1055"/>
         <source>照片</source>
         <translation>Photo</translation>
     </message>
     <message>
-        <location filename="../../ui/inspection_page.py" line="1103"/>
+        <location filename="../../ui/inspection_page.py" line="1085"/>
         <source>检查已完成：隐患 %1 项，已进入整改跟踪</source>
         <translation>Inspection finished: %1 hazards, now in rectification tracking</translation>
     </message>
@@ -4028,17 +4008,17 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <translation>{status} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="276"/>
+        <location filename="../../ui/ledger_page.py" line="262"/>
         <source>已逾期 {n} 天（整改期限 {day}）</source>
         <translation>{n} days overdue (deadline {day})</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="278"/>
+        <location filename="../../ui/ledger_page.py" line="264"/>
         <source>今天到期</source>
         <translation>Due today</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="279"/>
+        <location filename="../../ui/ledger_page.py" line="265"/>
         <source>还有 {n} 天到期</source>
         <translation>Due in {n} days</translation>
     </message>
@@ -4046,72 +4026,72 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../ui/ledger_page.py" line="325"/>
+        <location filename="../../ui/ledger_page.py" line="311"/>
         <source>发现 {found} · 已销号 {closed} · 整改率 {rate} · 逾期 {overdue} · 重大未销号 {major}</source>
         <translation>Found {found} · closed {closed} · rectification rate {rate} · overdue {overdue} · major open {major}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="395"/>
+        <location filename="../../ui/ledger_page.py" line="381"/>
         <source>搜索：隐患描述、部位、依据、措施、责任人、单位名称或拼音首字母（Ctrl+F）</source>
         <translation>Search: description, location, basis, measures, responsible person, enterprise name or pinyin initials (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="407"/>
+        <location filename="../../ui/ledger_page.py" line="393"/>
         <source>整改期限从</source>
         <translation>Deadline from</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="407"/>
+        <location filename="../../ui/ledger_page.py" line="393"/>
         <source>整改期限至</source>
         <translation>Deadline to</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="409"/>
+        <location filename="../../ui/ledger_page.py" line="395"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="412"/>
+        <location filename="../../ui/ledger_page.py" line="398"/>
         <source>查看隐患</source>
         <translation>View hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="413"/>
+        <location filename="../../ui/ledger_page.py" line="399"/>
         <source>打开选中的隐患（回车）</source>
         <translation>Open the selected hazard (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="414"/>
+        <location filename="../../ui/ledger_page.py" line="400"/>
         <source>企业档案</source>
         <translation>Enterprise archive</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="415"/>
+        <location filename="../../ui/ledger_page.py" line="401"/>
         <source>打开选中隐患所属企业的档案（Ctrl+E）</source>
         <translation>Open the archive of the selected hazard&apos;s enterprise (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="416"/>
+        <location filename="../../ui/ledger_page.py" line="402"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="417"/>
+        <location filename="../../ui/ledger_page.py" line="403"/>
         <source>把当前筛选的台账按此顺序导出为 Excel 文件</source>
         <translation>Export the ledger as currently filtered, in this order, to an Excel file</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="429"/>
+        <location filename="../../ui/ledger_page.py" line="415"/>
         <source>整改期限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="442"/>
+        <location filename="../../ui/ledger_page.py" line="428"/>
         <source>回车或双击查看隐患；Ctrl+E 打开企业档案</source>
         <translation>Press Enter or double-click to view a hazard; Ctrl+E opens the enterprise archive</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledger_page.py" line="510"/>
+        <location filename="../../ui/ledger_page.py" line="496"/>
         <source>正在载入全部 %n 条…</source>
         <translation>
             <numerusform>Loading all %n hazard…</numerusform>
@@ -4119,82 +4099,82 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="523"/>
+        <location filename="../../ui/ledger_page.py" line="509"/>
         <source>载入失败：{error}</source>
         <translation>Loading failed: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="565"/>
+        <location filename="../../ui/ledger_page.py" line="551"/>
         <source>全部镇</source>
         <translation>All towns</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="569"/>
+        <location filename="../../ui/ledger_page.py" line="555"/>
         <source>全部行业</source>
         <translation>All sectors</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="573"/>
+        <location filename="../../ui/ledger_page.py" line="559"/>
         <source>全部等级</source>
         <translation>All grades</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="577"/>
+        <location filename="../../ui/ledger_page.py" line="563"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="578"/>
+        <location filename="../../ui/ledger_page.py" line="564"/>
         <source>未销号</source>
         <translation>Not closed</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="582"/>
+        <location filename="../../ui/ledger_page.py" line="568"/>
         <source>逾期：全部</source>
         <translation>Overdue: all</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="583"/>
+        <location filename="../../ui/ledger_page.py" line="569"/>
         <source>仅逾期</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="584"/>
+        <location filename="../../ui/ledger_page.py" line="570"/>
         <source>未逾期</source>
         <translation>Not overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="585"/>
+        <location filename="../../ui/ledger_page.py" line="571"/>
         <source>到期及以上</source>
         <translation>Due or later</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="586"/>
+        <location filename="../../ui/ledger_page.py" line="572"/>
         <source>逾期3天以上</source>
         <translation>Overdue 3+ days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="587"/>
+        <location filename="../../ui/ledger_page.py" line="573"/>
         <source>逾期7天以上</source>
         <translation>Overdue 7+ days</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="589"/>
+        <location filename="../../ui/ledger_page.py" line="575"/>
         <source>全部发现人</source>
         <translation>All finders</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="593"/>
+        <location filename="../../ui/ledger_page.py" line="579"/>
         <source>全部检查类型</source>
         <translation>All inspection types</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="606"/>
+        <location filename="../../ui/ledger_page.py" line="592"/>
         <source>全部村（社区）</source>
         <translation>All villages (communities)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/ledger_page.py" line="641"/>
+        <location filename="../../ui/ledger_page.py" line="627"/>
         <source>显示 %n 条</source>
         <translation>
             <numerusform>%n hazard shown</numerusform>
@@ -4202,33 +4182,33 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         </translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="693"/>
+        <location filename="../../ui/ledger_page.py" line="679"/>
         <source>隐患台账-{day}.xlsx</source>
         <translation>hazard-ledger-{day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="694"/>
-        <location filename="../../ui/ledger_page.py" line="703"/>
+        <location filename="../../ui/ledger_page.py" line="680"/>
+        <location filename="../../ui/ledger_page.py" line="689"/>
         <source>导出隐患台账</source>
         <translation>Export hazard ledger</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="695"/>
+        <location filename="../../ui/ledger_page.py" line="681"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="708"/>
+        <location filename="../../ui/ledger_page.py" line="694"/>
         <source>隐患排查治理台账（截至 {day}）</source>
         <translation>Hazard identification and rectification ledger (as of {day})</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="709"/>
+        <location filename="../../ui/ledger_page.py" line="695"/>
         <source>正在读取隐患…</source>
         <translation>Reading hazards…</translation>
     </message>
     <message>
-        <location filename="../../ui/ledger_page.py" line="723"/>
+        <location filename="../../ui/ledger_page.py" line="709"/>
         <source>已导出 {n} 条隐患到：
 {path}</source>
         <translation>Exported {n} hazards to:
@@ -4238,77 +4218,77 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>LibraryTableModel</name>
     <message>
-        <location filename="../../ui/hazard_library.py" line="781"/>
+        <location filename="../../ui/hazard_library.py" line="768"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="781"/>
+        <location filename="../../ui/hazard_library.py" line="768"/>
         <source>内容</source>
         <translation>Text</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="781"/>
+        <location filename="../../ui/hazard_library.py" line="768"/>
         <source>依据</source>
         <translation>Basis</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="781"/>
+        <location filename="../../ui/hazard_library.py" line="768"/>
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="781"/>
+        <location filename="../../ui/hazard_library.py" line="768"/>
         <source>等级</source>
         <translation>Grade</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="782"/>
+        <location filename="../../ui/hazard_library.py" line="769"/>
         <source>常用次数</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="782"/>
+        <location filename="../../ui/hazard_library.py" line="769"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="782"/>
+        <location filename="../../ui/hazard_library.py" line="769"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="787"/>
+        <location filename="../../ui/hazard_library.py" line="774"/>
         <source>隐患</source>
         <translation>Hazard</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="787"/>
+        <location filename="../../ui/hazard_library.py" line="774"/>
         <source>常用语</source>
         <translation>Phrase</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="792"/>
+        <location filename="../../ui/hazard_library.py" line="779"/>
         <source>内置</source>
         <translation>Built-in</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="792"/>
+        <location filename="../../ui/hazard_library.py" line="779"/>
         <source>内置（已改）</source>
         <translation>Built-in (edited)</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="792"/>
+        <location filename="../../ui/hazard_library.py" line="779"/>
         <source>自建</source>
         <translation>Own</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="793"/>
+        <location filename="../../ui/hazard_library.py" line="780"/>
         <source>启用</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_library.py" line="793"/>
+        <location filename="../../ui/hazard_library.py" line="780"/>
         <source>已停用</source>
         <translation>Inactive</translation>
     </message>
@@ -4683,7 +4663,7 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../ui/widgets.py" line="48"/>
+        <location filename="../../ui/widgets.py" line="49"/>
         <source>未填</source>
         <translation>Not set</translation>
     </message>
@@ -4864,6 +4844,16 @@ Fill in one enterprise per row on the first sheet (see the instructions sheet fo
         <location filename="../../ui/photo_strip.py" line="269"/>
         <source>图片文件</source>
         <translation>Image files</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="495"/>
+        <source>导入照片</source>
+        <translation>Import photos</translation>
+    </message>
+    <message>
+        <location filename="../../ui/photo_strip.py" line="496"/>
+        <source>正在压缩照片…</source>
+        <translation>Compressing photos…</translation>
     </message>
 </context>
 <context>
@@ -7229,122 +7219,122 @@ For real use choose &quot;No&quot;, then import your office&apos;s enterprise li
 <context>
     <name>rectification</name>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="59"/>
+        <location filename="../../ui/hazard_dialog.py" line="57"/>
         <source>发现隐患</source>
         <translation>Hazard found</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="60"/>
+        <location filename="../../ui/hazard_dialog.py" line="58"/>
         <source>立即整改，现场销号</source>
         <translation>Rectified and closed on the spot</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="61"/>
+        <location filename="../../ui/hazard_dialog.py" line="59"/>
         <source>状态变更</source>
         <translation>Status changed</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="62"/>
+        <location filename="../../ui/hazard_dialog.py" line="60"/>
         <source>报告整改进展</source>
         <translation>Progress reported</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="63"/>
+        <location filename="../../ui/hazard_dialog.py" line="61"/>
         <source>报告整改完成，申请复查</source>
         <translation>Rectification reported finished, re-inspection requested</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="64"/>
+        <location filename="../../ui/hazard_dialog.py" line="62"/>
         <source>申请延期</source>
         <translation>Extension requested</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="65"/>
+        <location filename="../../ui/hazard_dialog.py" line="63"/>
         <source>同意延期</source>
         <translation>Extension granted</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="66"/>
+        <location filename="../../ui/hazard_dialog.py" line="64"/>
         <source>不同意延期</source>
         <translation>Extension refused</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="67"/>
+        <location filename="../../ui/hazard_dialog.py" line="65"/>
         <source>延期申请撤销</source>
         <translation>Extension request withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="68"/>
+        <location filename="../../ui/hazard_dialog.py" line="66"/>
         <source>安排复查</source>
         <translation>Re-inspection scheduled</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="69"/>
+        <location filename="../../ui/hazard_dialog.py" line="67"/>
         <source>复查：已整改</source>
         <translation>Re-inspection: rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="70"/>
+        <location filename="../../ui/hazard_dialog.py" line="68"/>
         <source>复查：部分整改</source>
         <translation>Re-inspection: partly rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="71"/>
+        <location filename="../../ui/hazard_dialog.py" line="69"/>
         <source>复查：未整改</source>
         <translation>Re-inspection: not rectified</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="72"/>
+        <location filename="../../ui/hazard_dialog.py" line="70"/>
         <source>补充整改证据</source>
         <translation>Evidence added</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="73"/>
+        <location filename="../../ui/hazard_dialog.py" line="71"/>
         <source>整改方案</source>
         <translation>Remediation plan</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="74"/>
+        <location filename="../../ui/hazard_dialog.py" line="72"/>
         <source>挂牌督办</source>
         <translation>Listed for supervision</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="75"/>
+        <location filename="../../ui/hazard_dialog.py" line="73"/>
         <source>解除督办</source>
         <translation>Supervision ended</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="76"/>
+        <location filename="../../ui/hazard_dialog.py" line="74"/>
         <source>销号</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="79"/>
+        <location filename="../../ui/hazard_dialog.py" line="77"/>
         <source>治理的目标和任务</source>
         <translation>Objectives and tasks</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="80"/>
+        <location filename="../../ui/hazard_dialog.py" line="78"/>
         <source>采取的方法和措施</source>
         <translation>Methods and measures</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="81"/>
+        <location filename="../../ui/hazard_dialog.py" line="79"/>
         <source>经费和物资的落实</source>
         <translation>Funds and materials</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="82"/>
+        <location filename="../../ui/hazard_dialog.py" line="80"/>
         <source>负责治理的机构和人员</source>
         <translation>Responsible organisation and staff</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="83"/>
+        <location filename="../../ui/hazard_dialog.py" line="81"/>
         <source>治理的时限和要求</source>
         <translation>Time limits and requirements</translation>
     </message>
     <message>
-        <location filename="../../ui/hazard_dialog.py" line="84"/>
+        <location filename="../../ui/hazard_dialog.py" line="82"/>
         <source>安全措施和应急预案</source>
         <translation>Safety measures and emergency plan</translation>
     </message>
