@@ -170,7 +170,7 @@ def test_rectification_order_reads_back_field_by_field():
     text = body(result.pdf)
     in_order(text, [
         "安全生产行政执法文书", "责令限期整改指令书", NUMBER, f"{FIRM}：", "经查，你单位存在下列问题：",
-        "1.未建立安全风险分级管控制度（依据：《中华人民共和国安全生产法》第四十一条）整改措施：建立制度并组织培训",
+        "1.未建立安全风险分级管控制度（依据：《中华人民共和国安全生产法》第四十一条）。整改措施：建立制度并组织培训",
         "2.液氨储罐区未设置可燃有毒气体检测报警装置", "3.消防通道堆放杂物", "4.特种作业人员未持证上岗",
         "5.危险化学品仓库设在员工宿舍楼内",
         "其中第2、5项属于重大事故隐患。",
@@ -374,7 +374,7 @@ def test_order_with_60_hazards_flows_over_pages_with_page_numbers_and_clean_layo
     assert "安全生产监管行政执法人员（签名）" in last and appeal("指令") in last
 
 
-def test_a_checklist_item_longer_than_a_page_continues_in_the_next_rows_and_the_signatures_keep_context():
+def test_a_checklist_item_longer_than_a_page_continues_in_the_next_rows_under_a_repeated_header():
     long_text = "储罐区可燃气体检测报警装置的设置位置、数量和联锁" * 60  # more than a page of the 检查项目 column
     data = base(DocumentKind.INSPECTION_RECORD, copies_line="", checklist=tuple(
         ChecklistLine(i, long_text if i == 3 else f"检查项目{i}", "合格") for i in range(1, 30)))
@@ -388,8 +388,12 @@ def test_a_checklist_item_longer_than_a_page_continues_in_the_next_rows_and_the_
             column += text.removeprefix("检查项目")  # the header repeated on a new page
     assert long_text in column  # nothing cut off, in order
     pages = read(result.pdf)
-    last = next(t for t in pages if "检查人员（签名）" in t)
-    assert last.index("29检查项目29") < last.index("检查人员（签名）")  # rows come with the signatures
+    text = "".join(pages)
+    assert text.index("29检查项目29") < text.index("检查人员（签名）")  # the signatures follow the last rows
+    # Every page the table continues on starts with its header row (no header-less continuation).
+    for t in pages:
+        if "检查项目2" in t or "检查项目1" in t:
+            assert "序号检查项目检查结果" in t
 
 
 @settings(max_examples=25, deadline=None, derandomize=True)

@@ -501,3 +501,18 @@ def test_two_processes_issuing_at_once_get_consecutive_numbers(db_url) -> None: 
         assert s.get(DocumentCounter, (DocumentKind.RECTIFICATION_ORDER, 2026)).last_seq == 400
     engine.dispose()
 
+
+
+def test_county_wording_settings_are_forgiving_and_a_broken_one_is_explained(session):
+    """A court typed as the place only gets 人民法院; a broken placeholder is a Chinese message, not a crash."""
+    from models.services import documents as docs
+    from models.services import settings as settings_svc
+    from models.services.errors import ServiceError
+
+    settings_svc.put(session, "doc_court", "湘阴县")
+    assert "向湘阴县人民法院提起行政诉讼" in docs.appeal_clause(session, "rectification_order")
+    settings_svc.put(session, "doc_court", "湘阴县人民法院")
+    assert "向湘阴县人民法院提起" in docs.appeal_clause(session, "rectification_order")
+    settings_svc.put(session, "doc_appeal_clause", "如不服本{act，可以向{review_body}申请")
+    with pytest.raises(ServiceError, match="doc_appeal_clause"):
+        docs.appeal_clause(session, "rectification_order")

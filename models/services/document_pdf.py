@@ -361,9 +361,10 @@ class _Builder:
         return [self.p(text, self.st.item, bullet=f"{seq}.") for seq, text in lines]
 
     def table(self, header: list[str], rows: list[list[str]], widths_mm: list[float],
-              centred: Sequence[int] = (), keep_tail: int = 0) -> list[Any]:
-        """A grid table whose header row repeats on every page. With ``keep_tail``, its last rows come as a second,
-        header-less table (drawn flush under the first), so the caller can keep them with what follows."""
+              centred: Sequence[int] = ()) -> list[Any]:
+        """A grid table whose header row repeats on every page. One table: a caller that keeps it with the
+        signatures (``KeepTogether``) gets it whole on one page when it fits, and flowing with its header repeated
+        when it does not — never a header-less continuation."""
         from reportlab.lib import colors
         from reportlab.platypus import Table, TableStyle
 
@@ -386,17 +387,10 @@ class _Builder:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
         ]
         widths = [w * MM for w in widths_mm]
-        tail: list[list[Any]] = []
-        if keep_tail and len(body) > keep_tail + 1:
-            body, tail = body[:-keep_tail], body[-keep_tail:]
         head_row = [self.p(h, st.cell_head) for h in header]
         main = Table([head_row] + body, colWidths=widths, repeatRows=1, hAlign="LEFT")
         main.setStyle(TableStyle(grid + [("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]))
-        if not tail:
-            return [main]
-        rest = Table(tail, colWidths=widths, hAlign="LEFT")
-        rest.setStyle(TableStyle(grid))
-        return [main, rest]
+        return [main]
 
     # ---- shared parts
 
@@ -444,9 +438,13 @@ class _Builder:
 
     def closing(self, last_body: list[Any], signatures: list[Any], copies: bool = True) -> None:
         """The last body paragraph(s), the signatures, the seal and the copies line, kept together."""
-        from reportlab.platypus import KeepTogether
+        from reportlab.platypus import KeepTogether, Table
 
-        block = list(last_body)
+        # A table flows on its own (header repeated): kept with the signatures, a long one would first jump to a new
+        # page and strand its title; the signatures then follow its last rows.
+        tables = [f for f in last_body if isinstance(f, Table)]
+        self.story.extend(tables)
+        block = [f for f in last_body if not isinstance(f, Table)]
         block.append(self.space(10))
         block.extend(signatures)
         block.append(self.space(14))
@@ -462,7 +460,7 @@ class _Builder:
         if h.basis.strip():
             text += f"（依据：{h.basis.strip()}）"
         if measure and h.measure.strip():
-            text += f"整改措施：{h.measure.strip()}"
+            text = text.rstrip("。；;，,") + f"。整改措施：{h.measure.strip()}"
         return text
 
     def hazard_items(self, *, mark_major: bool, measure: bool = False) -> list[Any]:
@@ -547,10 +545,11 @@ class _Builder:
         rows = [[str(n), it.name, it.spec, it.quantity, it.unit, it.place, it.note]
                 for n, it in enumerate(d.seized, start=1)]
         self.story.append(self.space(4))
+        # 备注 wide enough for a sentence (a 4-character column made tall rows that broke the list apart).
         tables = self.table(["序号", "名称", "规格型号", "数量", "单位", "存放地点", "备注"], rows,
-                            [11, 44, 24, 16, 11, 30, 20], centred=(0, 3, 4), keep_tail=2)
-        self.story.extend(tables[:-1])
-        block = [tables[-1], self.space(12), *self.officer_lines(), *self.firm_line("当事人（签名）"),
+                            [11, 34, 22, 14, 12, 26, 37], centred=(0, 3, 4))
+        self.story.extend(tables)  # flows on its own, header repeated (see closing())
+        block = [self.space(12), *self.officer_lines(), *self.firm_line("当事人（签名）"),
                  self.space(14), self.seal()]
         agency = d.agency or BLANK
         block.append(self.p(f"本清单一式两份：一份交当事人，一份由{agency}存档。", st.copies))
@@ -574,7 +573,8 @@ class _Builder:
                 outcome = f"部分整改（须于{date_text(r.new_deadline)}前整改完毕）"
             text = f"{r.text.strip()}：{outcome}。"
             if r.note.strip():
-                text += r.note.strip()
+                note = r.note.strip()
+                text += note if note.endswith(("。", "！", "？", ".")) else note + "。"
             lines.append((r.seq, text))
         items = self.items(lines)
         self.story.extend(items[:-1])
@@ -611,7 +611,7 @@ class _Builder:
         if d.checklist:
             rows = [[str(c.seq), c.text, c.result] for c in sorted(d.checklist, key=lambda c: c.seq)]
             body.append(self.space(4))
-            body.extend(self.table(["序号", "检查项目", "检查结果"], rows, [14, 112, 30], centred=(0, 2), keep_tail=2))
+            body.extend(self.table(["序号", "检查项目", "检查结果"], rows, [14, 112, 30], centred=(0, 2)))
         if d.hazards:
             if d.checklist:
                 body.append(self.space(6))

@@ -299,7 +299,19 @@ def format_number(session: Session, kind: str, year: int, n: int, conf: _Setting
     """``（汨）应急责改〔2026〕12号`` from the settings (pattern, county abbreviation, office code of the kind)."""
     conf = conf or _Settings(session)
     code = (conf.get("doc_office_codes") or {}).get(kind) or settings.DEFAULTS["doc_office_codes"][kind]
-    return conf.text("doc_number_pattern").format(abbr=conf.text("county_abbr"), code=code, year=year, n=n)
+    return _fill("doc_number_pattern", conf.text("doc_number_pattern"), abbr=conf.text("county_abbr"), code=code,
+                 year=year, n=n)
+
+
+def _fill(key: str, template: str, **values: object) -> str:
+    """A wording setting with its {placeholders} filled; a setting the office broke (a stray brace, an unknown
+    name) is a Chinese message naming the setting, not a crash."""
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError) as exc:
+        names = "、".join("{" + k + "}" for k in values)
+        raise ServiceError(f"设置“{key}”的文字格式有误（{exc}）：只能使用 {names} 这些占位符，"
+                           "花括号须成对。请在设置中改正后再出具文书。") from exc
 
 
 def appeal_clause(session: Session, kind: str, conf: _Settings | None = None) -> str:
@@ -309,7 +321,10 @@ def appeal_clause(session: Session, kind: str, conf: _Settings | None = None) ->
         return ""
     conf = conf or _Settings(session)
     court = conf.text("doc_court").strip() or "人民法院"
-    return conf.text("doc_appeal_clause").format(act=act, review_body=conf.text("doc_review_body"), court=court)
+    if not court.endswith("法院"):  # the office typed the place only (the old form's "______人民法院" blank)
+        court += "人民法院"
+    return _fill("doc_appeal_clause", conf.text("doc_appeal_clause"), act=act,
+                 review_body=conf.text("doc_review_body"), court=court)
 
 
 def _local(dt: datetime | None) -> datetime | None:
@@ -540,7 +555,7 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
         kind=kind, number=None, agency=conf.text("agency_name"),
         header_line=conf.text("doc_header_line"), enterprise_name=ent.name, address=ent.address,
         officers=tuple(officers), appeal_clause=appeal_clause(session, kind, conf),
-        copies_line=(conf.text("doc_copies_line").format(agency=conf.text("agency_name"))
+        copies_line=(_fill("doc_copies_line", conf.text("doc_copies_line"), agency=conf.text("agency_name"))
                      if kind in _WITH_COPIES else ""),
         issue_date=day,
     )
@@ -551,9 +566,10 @@ def _build(session: Session, draft: DraftInput) -> tuple[DocumentData, _Resolved
         if stop is not None and visit is not None:
             hazards = _chosen_hazards(session, draft, r, errors)
             hazard_ids = [h.id for h in hazards]
-            rep, title = (ent.legal_rep, "法定代表人") if ent.legal_rep else (ent.safety_manager, "负责人")
+            # 职务 is the person's post (厂长, 总经理 …), which the archive does not hold: left blank for the pen.
+            rep = ent.legal_rep or ent.safety_manager
             data = replace(
-                data, legal_rep=rep, legal_rep_title=title,
+                data, legal_rep=rep, legal_rep_title="",
                 phone=ent.legal_rep_phone if ent.legal_rep else ent.safety_manager_phone,
                 place=stop.place or ent.address,
                 started_at=_at(visit.day, visit.start_time) or _local(stop.started_at),
