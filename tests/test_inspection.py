@@ -230,3 +230,47 @@ def test_cancelled_visit_cannot_be_recorded(world):
     s.flush()
     with pytest.raises(ServiceError, match="已取消"):
         svc.set_outcome(s, world["stop"], items(world)[0].item_id, Outcome.PASS)
+
+
+def test_a_reopened_inspection_cannot_rewrite_hazards_already_in_the_loop(world):
+    s = world["s"]
+    svc.set_all_unchecked(s, world["stop"], Outcome.NOT_APPLICABLE)
+    hid = svc.add_hazard(s, world["stop"], description="灭火器过期", measure="更换")
+    svc.finish(s, world["stop"])
+    from models.services import rectification
+
+    rectification.report_progress(s, hid, "已采购新灭火器", actor="企业")
+    svc.reopen(s, world["stop"], "补记照片")
+    for attempt in (lambda: svc.update_hazard(s, hid, "deadline", DAY + timedelta(days=300)),
+                    lambda: svc.update_hazard(s, hid, "severity", Severity.MAJOR),
+                    lambda: svc.delete_hazard(s, hid)):
+        with pytest.raises(ServiceError, match="已进入整改跟踪"):
+            attempt()
+    assert s.get(Hazard, hid).deadline == DAY + timedelta(days=15)
+
+
+def test_a_major_hazard_is_never_closed_on_the_spot(world):
+    s = world["s"]
+    hid = svc.add_hazard(s, world["stop"], description="粉尘涉爆场所设员工宿舍", severity=Severity.MAJOR)
+    with pytest.raises(ServiceError, match="重大事故隐患不能按“立即整改”"):
+        svc.update_hazard(s, hid, "rectified_on_site", True)
+    general = svc.add_hazard(s, world["stop"], description="通道堆物")
+    svc.update_hazard(s, general, "rectified_on_site", True)
+    with pytest.raises(ServiceError, match="重大事故隐患不能按“立即整改”"):
+        svc.update_hazard(s, general, "severity", Severity.MAJOR)
+
+
+def test_entry_cannot_be_admitted_with_failed_items(world):
+    from models.enums import EntryStatus
+
+    s = world["s"]
+    firm = enterprises.create(s, f.enterprise_input(f.town(s, "长乐镇"), 2, sector="樟脑油", legal_rep="易建国"))
+    tid = f.template(s, name="樟脑油企业准入检查表", code_="t-camphor", n_items=2)
+    _vid, stop = f.visit_with_stop(s, firm, kind="camphor_entry", templates=(tid,))
+    first, second = svc.open_inspection(s, stop).items
+    svc.set_outcome(s, stop, first.item_id, Outcome.FAIL)
+    svc.set_outcome(s, stop, second.item_id, Outcome.PASS)
+    svc.set_entry_verdict(s, stop, EntryStatus.ADMITTED, "")
+    assert any("不能“准予准入”" in p for p in svc.summary(s, stop).problems)
+    svc.set_entry_verdict(s, stop, EntryStatus.RECHECK, "储油间防火间距不足，整改后复查")
+    assert svc.summary(s, stop).problems == ()

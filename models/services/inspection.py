@@ -252,6 +252,16 @@ def _hazard_search_text(h: Hazard) -> str:
     return search_key(*(x or "" for x in (h.description, h.location, h.basis, h.measure, h.responsible_person)))
 
 
+def _loop_guard(h: Hazard) -> None:
+    """A hazard that has entered the rectification loop (progress, extension, re-inspection, closing …) is changed
+    only there (models/services/rectification.py), not by reopening the inspection that found it."""
+    if h.status != HazardStatus.PENDING or any(e.kind != "found" for e in h.events):
+        from models.enums import HAZARD_STATUS_LABELS
+
+        raise ServiceError(f"隐患 {h.seq} 已进入整改跟踪（{HAZARD_STATUS_LABELS.get(h.status, h.status)}），"
+                           "不能在检查记录中修改或删除；请在隐患台账中打开该隐患办理。")
+
+
 def _next_seq(session: Session, stop_id: uuid.UUID) -> int:
     return (session.execute(select(func.max(Hazard.seq)).where(Hazard.stop_id == stop_id)).scalar() or 0) + 1
 
@@ -590,6 +600,10 @@ def update_hazard(session: Session, hazard_id: uuid.UUID, field: str, value: Any
     if h.stop_id is not None:
         stop = _stop(session, h.stop_id)
         _done_guard(stop)
+    _loop_guard(h)
+    if (field == "rectified_on_site" and value and h.severity == Severity.MAJOR) or \
+            (field == "severity" and value == Severity.MAJOR and h.rectified_on_site):
+        raise ServiceError("重大事故隐患不能按“立即整改”当场销号：须制定整改方案，经执法人员复查后销号。")
     if isinstance(value, str):
         value = value.strip()
         most = _LIMITS.get(field)
@@ -618,8 +632,8 @@ def update_hazard(session: Session, hazard_id: uuid.UUID, field: str, value: Any
     if getattr(h, field) == value:
         return _hazard_rows(session, Hazard.id == h.id)[0]
     setattr(h, field, value)
-    if h.stop_id is not None and h.status == HazardStatus.PENDING and not h.events[1:]:
-        h.original_deadline = h.deadline  # still being recorded: the first deadline is whatever is set now
+    if h.stop_id is not None:
+        h.original_deadline = h.deadline  # still being recorded (see _loop_guard): the first deadline is this one
     h.search_text = _hazard_search_text(h)
     flush_or_conflict(session, "隐患")
     return _hazard_rows(session, Hazard.id == h.id)[0]
@@ -629,6 +643,7 @@ def delete_hazard(session: Session, hazard_id: uuid.UUID, *, actor: str = "") ->
     """Remove a hazard recorded by mistake (only while its inspection is open). An item's hazard takes the item
     back to 未检."""
     h = _hazard(session, hazard_id)
+    _loop_guard(h)
     if h.stop_id is not None:
         _done_guard(_stop(session, h.stop_id))
         if h.checklist_item_id:
@@ -728,6 +743,12 @@ def summary(session: Session, stop_id: uuid.UUID) -> Summary:
             problems.append("樟脑油准入检查需要给出结论：准予准入 / 整改后复查 / 不予准入（关停）。")
         elif data.entry_verdict != EntryStatus.ADMITTED and not data.entry_reasons:
             problems.append(f"结论为“{ENTRY_LABELS[data.entry_verdict]}”时须写明理由。")
+        elif data.entry_verdict == EntryStatus.ADMITTED:
+            failed = [i for i in data.items if i.outcome == Outcome.FAIL]
+            open_major = [h for h in data.hazards if h.severity == Severity.MAJOR and not h.rectified_on_site]
+            if failed or open_major:
+                problems.append(f"有 {len(failed)} 个不符合项、{len(open_major)} 项重大事故隐患，不能“准予准入”："
+                                "请改为“整改后复查”或“不予准入（关停）”，或先复核检查结果。")
     return Summary(
         items_total=len(outcomes), passed=outcomes.count(Outcome.PASS), failed=outcomes.count(Outcome.FAIL),
         not_applicable=outcomes.count(Outcome.NOT_APPLICABLE), unchecked=len(unchecked),
@@ -747,7 +768,7 @@ def finish(session: Session, stop_id: uuid.UUID, *, actor: str = "", on: date | 
         raise FinishRefused(list(result.problems))
     today = on or stop.visit.day
     for h in session.execute(select(Hazard).where(Hazard.stop_id == stop_id)).scalars():
-        if h.rectified_on_site and h.status != HazardStatus.CLOSED:
+        if h.rectified_on_site and h.status == HazardStatus.PENDING and h.severity != Severity.MAJOR:
             session.add(RectificationEvent(hazard_id=h.id, kind="rectified_on_site", from_status=h.status,
                                            to_status=HazardStatus.CLOSED, actor=actor, visit_id=stop.visit_id,
                                            reason="立即整改，现场确认"))
