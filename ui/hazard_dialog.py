@@ -285,6 +285,10 @@ class HazardDialog(QDialog):
         badge_row.addStretch(1)
 
         self.tabs = QTabWidget()
+        # Rows fit their text only once the history is shown at its real width (hidden, the stretched column is
+        # at its minimum and every row came out ~200 px tall).
+        self.tabs.currentChanged.connect(
+            lambda _i: self.history.resizeRowsToContents() if hasattr(self, "history") else None)
         self.tabs.addTab(self._build_info(), self.tr("基本情况"))
         self.tabs.addTab(self._build_photos(), self.tr("照片"))
         self.plan_tab = self._build_plan()

@@ -159,9 +159,13 @@ class ReinspectionPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
-        for col in range(len(self.COLUMNS)):
+        for col in (0, 2, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The finding (部分整改（须于…前整改完毕）) wraps in a fixed column: sized to its contents it squeezed the
+        # description to a character per line on a 1366-pixel laptop screen.
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(4, 150)
         self.table.outcomeKey.connect(self.decide)
         self.table.noteRequested.connect(lambda: self.note.setFocus())
         self.table.currentCellChanged.connect(lambda row, *_: self._row_changed(row))
