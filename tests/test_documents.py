@@ -331,8 +331,15 @@ def test_officers_hazards_and_decisions_are_checked(session) -> None:  # type: i
         docs.build(session, DraftInput(kind=DocumentKind.SEIZURE_DECISION, enterprise_id=w.firm, refers_to_id=rec.id,
                                        officer_ids=w.officers, summary="理由", issue_date=ISSUE))
     # Hazards rectified on the spot or closed are not ordered again.
+    from models.entities import Hazard as _Hazard
+
     for hid in w.hazards[:2]:
-        inspection.update_hazard(session, hid, "rectified_on_site", True)
+        h = session.get(_Hazard, hid)
+        if h.severity == "major":  # a major hazard is never rectified on the spot: this one was closed
+            h.status, h.closed_on = "closed", ISSUE
+            session.flush()
+        else:
+            inspection.update_hazard(session, hid, "rectified_on_site", True)
     od = docs.build(session, order_draft(w, rec.id))
     assert [h.text for h in od.hazards] == ["配电箱前堆放杂物"]
     assert od.legal_basis == "《中华人民共和国安全生产法》第六十五条第一款第（二）项"  # no major hazard left
