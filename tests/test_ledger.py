@@ -11,8 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, select
-from sqlalchemy.engine import make_url
+from sqlalchemy import select
 
 from models.db import make_engine, make_session_factory, session_scope
 from models.entities import Expert, Hazard, Town, Village
@@ -22,7 +21,7 @@ from models.services import settings as settings_svc
 from models.services.ledger import LedgerFilter, LedgerIndex
 from models.text import search_key
 from tests import factories as f
-from tests.conftest import pg_admin_url
+from tests.conftest import _fresh_pg
 
 TODAY = date(2026, 11, 20)  # the demo data is generated relative to this day
 
@@ -40,24 +39,15 @@ def demo_url(request: pytest.FixtureRequest, sqlite_template: Path,
         engine.dispose()
         yield url
         return
-    admin = pg_admin_url()
-    if admin is None:
-        pytest.skip("PostgreSQL not available: set TIJIAN_TEST_PG_URL")
-    template = request.getfixturevalue("pg_template")
-    name = f"tijian_ledger_{uuid.uuid4().hex[:10]}"
-    admin_engine = create_engine(admin, isolation_level="AUTOCOMMIT")
-    with admin_engine.connect() as c:
-        c.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-    url = make_url(admin).set(database=name).render_as_string(hide_password=False)
+    fresh = _fresh_pg(request.getfixturevalue("pg_template"))  # conftest's: skips (or fails in CI) without PG
+    url = next(fresh)
     engine = make_engine(url)
     demo.generate(make_session_factory(engine), "seed", 0, today=TODAY)
     engine.dispose()
     try:
         yield url
     finally:
-        with admin_engine.connect() as c:
-            c.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin_engine.dispose()
+        fresh.close()  # drops the database
 
 
 @pytest.fixture(scope="module")
