@@ -358,6 +358,26 @@ def _templates_for_stop(session: Session, stop: VisitStop) -> list[ChecklistTemp
 # ------------------------------------------------------------------------------------------------ reading
 
 
+def visit_team(session: Session, visit: Visit, *, officers_first: bool = False) -> list[Person]:
+    """The visit's experts (not those who declined) and officers, each group in the order they were added."""
+    def order(m: VisitMember) -> tuple[bool, datetime]:
+        first = MemberRole.OFFICER if officers_first else MemberRole.EXPERT
+        return (m.role != first, m.created_at or datetime.min)
+
+    people: list[Person] = []
+    for m in sorted(visit.members, key=order):
+        if m.role == MemberRole.EXPERT and m.expert_id and not m.refused:
+            e = session.get(Expert, m.expert_id)
+            if e is not None:
+                people.append(Person(e.id, e.name, MemberRole.EXPERT))
+        elif m.role == MemberRole.OFFICER and m.officer_id:
+            o = session.get(Officer, m.officer_id)
+            if o is not None:
+                people.append(Person(o.id, o.name, MemberRole.OFFICER, o.certificate_no))
+    return people
+
+
+
 def _hazard_rows(session: Session, where: Any) -> list[HazardData]:
     hazards = session.execute(select(Hazard).where(where).order_by(Hazard.seq, Hazard.created_at)).scalars().all()
     photos: dict[uuid.UUID, list[tuple[str, uuid.UUID]]] = {}
@@ -424,16 +444,7 @@ def open_inspection(session: Session, stop_id: uuid.UUID) -> InspectionData:
         )
         for i in items
     )
-    people: list[Person] = []
-    for m in sorted(visit.members, key=lambda m: (m.role, m.created_at)):
-        if m.role == MemberRole.EXPERT and m.expert_id and not m.refused:
-            e = session.get(Expert, m.expert_id)
-            if e is not None:
-                people.append(Person(e.id, e.name, MemberRole.EXPERT))
-        elif m.role == MemberRole.OFFICER and m.officer_id:
-            o = session.get(Officer, m.officer_id)
-            if o is not None:
-                people.append(Person(o.id, o.name, MemberRole.OFFICER, o.certificate_no))
+    people = visit_team(session, visit)
     return InspectionData(
         stop_id=stop.id, stop_version=stop.version, visit_id=visit.id, visit_kind=visit.kind,
         visit_status=visit.status, day=visit.day, enterprise_id=ent.id, enterprise_name=ent.name, sector=ent.sector,

@@ -76,6 +76,8 @@ from models.services import audit, hazard_rules, scheduling
 from models.services import officers as officers_svc
 from models.services import settings as settings_svc
 from models.services.errors import ConcurrentEdit, FieldError, NotFound, ServiceError, ValidationFailed
+from models.services.inspection import Person as TeamMember
+from models.services.inspection import visit_team
 from models.services.locking import flush_or_conflict, saved_meanwhile
 
 # ------------------------------------------------------------------------------------------------ vocabulary
@@ -246,14 +248,6 @@ class ReinspectionRow:
     @property
     def is_major(self) -> bool:
         return self.severity == Severity.MAJOR
-
-
-@dataclass(frozen=True)
-class TeamMember:
-    id: uuid.UUID
-    name: str
-    role: str  # MemberRole
-    certificate_no: str = ""
 
 
 @dataclass(frozen=True)
@@ -794,16 +788,7 @@ def reinspection(session: Session, visit_id: uuid.UUID) -> ReinspectionData:
         decided_at=it.decided_at, before_photo_ids=tuple(photos.get((h.id, "before"), ())),
         evidence_photo_ids=tuple(photos.get((h.id, "evidence"), ())),
     ) for n, (it, h) in enumerate(rows, start=1))
-    team: list[TeamMember] = []
-    for m in sorted(v.members, key=lambda m: (m.role != MemberRole.OFFICER, m.created_at or datetime.min)):
-        if m.role == MemberRole.OFFICER and m.officer_id:
-            o = session.get(Officer, m.officer_id)
-            if o is not None:
-                team.append(TeamMember(o.id, o.name, MemberRole.OFFICER, o.certificate_no))
-        elif m.role == MemberRole.EXPERT and m.expert_id and not m.refused:
-            e = session.get(Expert, m.expert_id)
-            if e is not None:
-                team.append(TeamMember(e.id, e.name, MemberRole.EXPERT))
+    team = visit_team(session, v, officers_first=True)
     return ReinspectionData(
         visit_id=v.id, visit_version=v.version, day=v.day, status=v.status,
         enterprise_id=firm.id if firm else uuid.UUID(int=0), enterprise_name=firm.name if firm else "",
