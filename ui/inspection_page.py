@@ -294,6 +294,7 @@ class InspectionPage(QWidget):
         self.state = QLabel()
         self.state.setObjectName("saveState")
         self.recorder = ValueCombo()
+        self.recorder.setSizeAdjustPolicy(ValueCombo.SizeAdjustPolicy.AdjustToContents)  # whole names, not "叶超（专"
         self.recorder.setToolTip(self.tr("记录人：新发现的隐患记在此人名下"))
         head = QHBoxLayout()
         titles = QVBoxLayout()

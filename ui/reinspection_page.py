@@ -165,7 +165,7 @@ class ReinspectionPage(QWidget):
         # The finding (部分整改（须于…前整改完毕）) wraps in a fixed column: sized to its contents it squeezed the
         # description to a character per line on a 1366-pixel laptop screen.
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        self.table.setColumnWidth(4, 150)
+        self.table.setColumnWidth(4, 110)
         self.table.outcomeKey.connect(self.decide)
         self.table.noteRequested.connect(lambda: self.note.setFocus())
         self.table.currentCellChanged.connect(lambda row, *_: self._row_changed(row))
@@ -240,6 +240,7 @@ class ReinspectionPage(QWidget):
         split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])  # the hazard list first: its descriptions must stay readable
 
         self.progress = QLabel()
         self.state = QLabel()

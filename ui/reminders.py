@@ -90,7 +90,7 @@ class RemindersPanel(QDialog):
         self.soon_list.setVisible(bool(due_soon))
         lay.addWidget(self.dismiss)
         lay.addWidget(buttons)
-        self.resize(1000, 520)
+        self.resize(1100, 680)  # room for about ten rows per list on a 1366×768 laptop
         remember_geometry(self, "RemindersPanel")
 
         self.finished.connect(self._store_dismissal)
@@ -109,7 +109,7 @@ class RemindersPanel(QDialog):
         tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         tree.setUniformRowHeights(True)
         tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, w in enumerate((220, 320, 50, 90, 80, 100, 100)):
+        for i, w in enumerate((220, 270, 72, 100, 112, 110, 120)):
             tree.setColumnWidth(i, w)
         for r in rows:
             days = r.days_overdue  # negative: days left
