@@ -773,11 +773,8 @@ class InspectionPage(QWidget):
         if change.hazard_created or change.hazard_removed or self.data.visit_status != "in_progress":
             self._reload()
         else:  # only this row changed: no reload of 120 items for one key
-            items = tuple(replace(i, outcome=outcome) if i.item_id == it.item_id else i for i in self.data.items)
-            self.data = replace(self.data, items=items)
-            self.model.set_data(self.data)
+            self._patch_item(it.item_id, outcome=outcome)
             self._item_changed(self.view.currentIndex())
-            self._update_progress()
         if change.hazard_created:
             self._status(self.tr("已按该项生成隐患 %1（Ctrl+H 查看、补充）")
                          .replace("%1", str(self.data.hazard(change.hazard_created).seq)))
@@ -791,16 +788,15 @@ class InspectionPage(QWidget):
             return
         stop, actor = self.data.stop_id, self._actor()
         self._write(lambda s: svc.set_note(s, stop, it.item_id, text, actor=actor))
-        self._refresh_quietly()
+        self._patch_item(it.item_id, note=text.strip())  # as the service stores it; no reload of every item
 
-    def _refresh_quietly(self) -> None:
-        """Update the lists after a text was stored, without touching the field being edited."""
+    def _patch_item(self, item_id: uuid.UUID, **changes: Any) -> None:
+        """Show one stored change of an item without reloading the whole inspection."""
         if self.data is None:
             return
-        with self.ctx.session() as s:
-            self.data = svc.open_inspection(s, self.data.stop_id)
+        items = tuple(replace(i, **changes) if i.item_id == item_id else i for i in self.data.items)
+        self.data = replace(self.data, items=items)
         self.model.set_data(self.data)
-        self._fill_hazard_list()
         self._update_progress()
 
     def _rest_not_applicable(self) -> None:
